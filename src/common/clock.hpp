@@ -7,7 +7,7 @@
 namespace vp::common {
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     // Wall-clock time (for records people read: logs, consents, attendance).
     virtual std::chrono::system_clock::time_point now() const = 0;
@@ -16,7 +16,7 @@ public:
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     std::chrono::system_clock::time_point now() const override {
         return std::chrono::system_clock::now();
     }
@@ -31,9 +31,10 @@ public:
 
 // A clock that moves only when told to. Thread-safe to read while advanced.
 class FakeClock final : public Clock {
-public:
+  public:
     explicit FakeClock(std::chrono::system_clock::time_point start =
-                           std::chrono::system_clock::time_point{std::chrono::seconds{1'800'000'000}})
+                           std::chrono::system_clock::time_point{
+                               std::chrono::seconds{1'800'000'000}})
         : offset_(0), wallStart_(start) {}
 
     std::chrono::system_clock::time_point now() const override {
@@ -44,7 +45,7 @@ public:
     }
     void advance(std::chrono::nanoseconds by) { offset_ += by.count(); }
 
-private:
+  private:
     std::atomic<std::int64_t> offset_;
     std::chrono::system_clock::time_point wallStart_;
 };

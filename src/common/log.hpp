@@ -24,7 +24,7 @@ struct LogField {
 using LogSink = std::function<void(std::string_view line)>;
 
 class Logger {
-public:
+  public:
     explicit Logger(std::string component) : component_(std::move(component)) {}
 
     void debug(std::string_view msg, std::initializer_list<LogField> fields = {}) const {
@@ -46,7 +46,7 @@ public:
     static void setMinimumLevel(LogLevel level);
     static void setSink(LogSink sink);
 
-private:
+  private:
     std::string component_;
 };
 

@@ -8,7 +8,7 @@
 namespace vp::common {
 
 class Random {
-public:
+  public:
     virtual ~Random() = default;
     virtual void fill(std::span<std::uint8_t> out) = 0;
 
@@ -20,7 +20,7 @@ public:
 };
 
 class SecureRandom final : public Random {
-public:
+  public:
     void fill(std::span<std::uint8_t> out) override;
     static SecureRandom& instance();
 };

@@ -23,8 +23,8 @@ inline Error makeError(std::string code, std::string message) {
 
 template <typename T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  public:
+    Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT
     Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
     bool ok() const { return state_.index() == 0; }
@@ -54,14 +54,14 @@ public:
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
-private:
+  private:
     std::variant<T, Error> state_;
 };
 
 // Result<void>: success or an Error.
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
     Result(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT
 
@@ -72,7 +72,7 @@ public:
         return error_;
     }
 
-private:
+  private:
     Error error_;
     bool failed_ = false;
 };

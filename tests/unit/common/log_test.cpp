@@ -9,7 +9,7 @@ namespace vp::common {
 namespace {
 
 class LogTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         Logger::setSink([this](std::string_view line) { lines.emplace_back(line); });
         Logger::setMinimumLevel(LogLevel::Info);

@@ -18,11 +18,17 @@ TEST(MaskPhone, KeepsCountryPrefixAndLastFour) {
     EXPECT_EQ(maskPhone("+8613812345678"), "+86*******5678");
 }
 
-TEST(MaskPhone, ShortNumbersAreFullyMasked) { EXPECT_EQ(maskPhone("1234"), "****"); }
+TEST(MaskPhone, ShortNumbersAreFullyMasked) {
+    EXPECT_EQ(maskPhone("1234"), "****");
+}
 
-TEST(MaskIp, Ipv4KeepsTwoOctets) { EXPECT_EQ(maskIp("192.168.10.20"), "192.168.*.*"); }
+TEST(MaskIp, Ipv4KeepsTwoOctets) {
+    EXPECT_EQ(maskIp("192.168.10.20"), "192.168.*.*");
+}
 
-TEST(MaskIp, Ipv6KeepsTwoGroups) { EXPECT_EQ(maskIp("2001:db8:1::5"), "2001:db8:*"); }
+TEST(MaskIp, Ipv6KeepsTwoGroups) {
+    EXPECT_EQ(maskIp("2001:db8:1::5"), "2001:db8:*");
+}
 
 }  // namespace
 }  // namespace vp::common

@@ -1,0 +1,59 @@
+#pragma once
+// Settings: everything `videopro serve` can be told, with its embedded defaults
+// (SQLite and files under var/, web + API on 127.0.0.1:8080, media on UDP 40000+).
+#include <cstdint>
+#include <string>
+
+namespace vp::app::config {
+
+struct Settings {
+    // Where the settings came from, for messages.
+    std::string configFile;
+
+    // Storage
+    std::string dataDir = "var";
+    std::string databaseUrl;  // empty: sqlite:<dataDir>/videopro.db
+    std::int64_t dbPoolSize = 2;
+    std::int64_t dbQueueLimit = 1024;
+
+    // HTTP + WebSocket edge
+    std::string httpHost = "127.0.0.1";
+    std::int64_t httpPort = 8080;
+    std::int64_t httpThreads = 2;
+    std::string webRoot = "web/dist";
+    std::string tlsCertFile;
+    std::string tlsKeyFile;
+    bool selfSigned = false;
+    std::int64_t maxHeaderBytes = 16 * 1024;
+    std::int64_t maxBodyBytes = 1024 * 1024;
+    std::int64_t readTimeoutMs = 10'000;
+    std::int64_t idleTimeoutMs = 60'000;
+    std::int64_t maxConnectionsPerIp = 64;
+    std::int64_t maxConnections = 4096;
+    std::int64_t wsMaxMessageBytes = 64 * 1024;
+    std::int64_t wsMaxQueuedMessages = 256;
+    std::int64_t drainTimeoutMs = 10'000;
+
+    // Media (SFU)
+    std::string mediaHost = "127.0.0.1";
+    std::int64_t mediaPort = 40000;
+    std::int64_t mediaWorkers = 0;  // 0: one per core
+    std::string announcedIp;
+
+    // Network operation log (R-PRIV-7)
+    std::int64_t oplogRetentionDays = 183;
+    std::int64_t oplogQueueCapacity = 10'000;
+    std::int64_t oplogBatchSize = 500;
+    std::int64_t oplogFlushIntervalMs = 1000;
+
+    // Process
+    std::string logLevel = "info";
+    std::string readyFile;
+
+    // The database URL after defaults are applied.
+    std::string effectiveDatabaseUrl() const {
+        return databaseUrl.empty() ? "sqlite:" + dataDir + "/videopro.db" : databaseUrl;
+    }
+};
+
+}  // namespace vp::app::config
