@@ -19,6 +19,10 @@ DB_NAME="videopro_test"
 
 find_bindir() {
   local dir
+  if [ -n "${VP_POSTGRES_BINDIR:-}" ]; then  # override, e.g. another major version
+    [ -x "$VP_POSTGRES_BINDIR/initdb" ] && [ -x "$VP_POSTGRES_BINDIR/pg_ctl" ] && echo "$VP_POSTGRES_BINDIR"
+    return
+  fi
   for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
     if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
       echo "$dir"
@@ -49,7 +53,7 @@ stop_cluster() {
 
 start() {
   local bindir cluster port attempt
-  bindir="$(find_bindir)" || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install Debian's 'postgresql' package (scripts/deps/apt-packages.txt)"
+  bindir="$(find_bindir)" || die "PostgreSQL server binaries (initdb, pg_ctl) not found under ${VP_POSTGRES_BINDIR:-/usr/lib/postgresql/*/bin}; install Debian's 'postgresql' package (scripts/deps/apt-packages.txt)"
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || die "the 'postgres' OS user is missing; reinstall Debian's 'postgresql' package"
   fi
