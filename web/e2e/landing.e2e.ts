@@ -16,8 +16,9 @@ describe('landing page', () => {
     const tab = await h.openPage('/');
     const { page } = tab;
 
+    // Locators wait for React to render; plain reads right after navigation would race it.
+    await page.getByRole('heading', { level: 1, name: 'VideoPro', exact: true }).waitFor();
     await expect(page.title()).resolves.toContain('VideoPro');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('VideoPro');
     await page.getByRole('status').getByText('Service online').waitFor({ timeout: 10_000 });
     await tab.screenshot('landing');
 
@@ -26,7 +27,7 @@ describe('landing page', () => {
       .getByRole('link', { name: /privacy policy/i })
       .click();
     await page.waitForURL('**/privacy');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacy policy');
+    await page.getByRole('heading', { level: 1, name: 'Privacy policy' }).waitFor();
     await page.getByText('Default policy, version 1 (effective on installation)').waitFor();
     const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(headings).toEqual(expect.arrayContaining(['Contents', '6 Your rights', '9 How to contact us']));
@@ -38,8 +39,8 @@ describe('landing page', () => {
   it('serves the policy page at its own address, with working section anchors', async () => {
     const tab = await h.openPage('/privacy#rights-copy');
     const { page } = tab;
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacy policy');
-    await expect(page.locator('#rights-copy').isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Privacy policy' }).waitFor();
+    await page.locator('#rights-copy').waitFor({ state: 'visible' });
 
     await page
       .getByRole('navigation', { name: 'Contents' })
