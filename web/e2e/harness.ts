@@ -13,7 +13,7 @@
 // there when set), VIDEOPRO_READY_TIMEOUT_MS (default 20000).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT_LIMIT = 64 * 1024;
 const STOP_GRACE_MS = 10_000;
+
+// Servers still running if the test process exits abruptly (an interrupted run).
+const liveServers = new Set<ChildProcess>();
+process.once('exit', () => liveServers.forEach((child) => child.kill('SIGKILL')));
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -109,12 +113,14 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
   }
   const tempDir = await mkdtemp(join(tmpdir(), 'videopro-e2e-'));
   const readyFile = join(tempDir, 'ready.json');
+  const dataDir = join(tempDir, 'data');
+  await mkdir(dataDir);
   const args = [
     'serve',
     '--http-port',
     '0',
     '--data-dir',
-    join(tempDir, 'data'),
+    dataDir,
     '--web-root',
     webRoot,
     '--ready-file',
@@ -124,6 +130,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
     ...(options.extraArgs ?? []),
   ];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  liveServers.add(child);
   const out = new Tail();
   const err = new Tail();
   child.stdout?.on('data', (chunk: Buffer) => out.append(chunk));
@@ -137,6 +144,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     const exit = await exited;
     clearTimeout(timer);
+    liveServers.delete(child);
     await rm(tempDir, { recursive: true, force: true });
     return exit;
   };
@@ -165,7 +173,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
   let stopped: Promise<ServerExit> | null = null;
   return {
     url,
-    dataDir: join(tempDir, 'data'),
+    dataDir,
     stderr: () => err.toString(),
     stdout: () => out.toString(),
     stop: () => (stopped ??= cleanUp()),
