@@ -1,6 +1,7 @@
 #include "storage/db_pool.hpp"
 
 #include <algorithm>
+#include <exception>
 
 #include "common/log.hpp"
 #include "storage/database.hpp"
@@ -103,7 +104,15 @@ void DbPool::runTask(Task& task, std::unique_ptr<Connection>& connection) {
         }
         connection = std::move(*opened);
     }
-    task.job(*connection);
+    try {
+        task.job(*connection);
+    } catch (const std::exception& e) {
+        // Jobs report failures through Result; a throwing job is a bug, but it must not
+        // take the worker (and every later job) down with it.
+        common::Logger("storage").error("database job threw", {{"what", e.what()}});
+        connection.reset();
+        return;
+    }
     if (!connection->healthy()) {
         connection.reset();  // opened again on the next job
     }

@@ -85,10 +85,9 @@ void OperationLogWriter::submitBatch(std::vector<domain::oplog::OperationLogEntr
     auto finished = [this](std::uint64_t written, std::uint64_t failed) {
         written_.fetch_add(written);
         failed_.fetch_add(failed);
-        {
-            std::lock_guard lock(mutex_);
-            --batchesInFlight_;
-        }
+        // Notify under the lock: once stop() sees zero in flight it may destroy the writer.
+        std::lock_guard lock(mutex_);
+        --batchesInFlight_;
         writesDone_.notify_all();
     };
     auto job = [batch = std::move(batch), count, finished](storage::Connection& connection) {

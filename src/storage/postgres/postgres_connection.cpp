@@ -21,6 +21,8 @@ constexpr Oid kOid = 26;
 constexpr Oid kFloat4 = 700;
 constexpr Oid kFloat8 = 701;
 
+constexpr const char* kConnectTimeoutSeconds = "10";
+
 // Text-format parameters, except blobs, which go in binary.
 struct Params {
     std::vector<Oid> types;
@@ -114,7 +116,10 @@ void PostgresConnection::ResultDeleter::operator()(pg_result* r) const {
 
 common::Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(
     const std::string& conninfo) {
-    PGconn* conn = PQconnectdb(conninfo.c_str());
+    // Defaults first: a value given in the URL itself wins over them.
+    const char* const keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
+    const char* const values[] = {kConnectTimeoutSeconds, "videopro", conninfo.c_str(), nullptr};
+    PGconn* conn = PQconnectdbParams(keywords, values, 1);
     if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
         std::string reason = conn != nullptr ? PQerrorMessage(conn) : "out of memory";
         while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) {
