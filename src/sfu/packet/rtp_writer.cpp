@@ -35,7 +35,7 @@ std::size_t writeElements(std::uint8_t* p, std::span<const RtpExtensionElement> 
     std::size_t n = 0;
     for (const auto& e : extensions) {
         if (oneByte) {
-            p[n++] = static_cast<std::uint8_t>((e.id << 4) | (e.value.size() - 1));
+            p[n++] = static_cast<std::uint8_t>((std::size_t{e.id} << 4) | (e.value.size() - 1));
         } else {
             p[n++] = e.id;
             p[n++] = static_cast<std::uint8_t>(e.value.size());
