@@ -38,7 +38,7 @@ struct StoredCode {
     std::string codeHash;  // hex of the keyed hash
     std::chrono::system_clock::time_point createdAt;
     std::chrono::system_clock::time_point expiresAt;
-    int attempts = 0;  // wrong attempts so far
+    int attempts = 0;  // attempts so far (only the last can have been right: it consumes)
     std::optional<std::chrono::system_clock::time_point> consumedAt;
     std::string requesterIp;
 };

@@ -26,9 +26,10 @@ class OneTimeCodeRepository {
     // The newest code for the target and purpose, consumed or not.
     virtual common::Result<std::optional<StoredCode>> newest(const std::string& target,
                                                              CodePurpose purpose) = 0;
-    // Counts a wrong attempt unless the code already has `maxAttempts` of them;
-    // false when it was not counted (already at the limit or consumed).
-    virtual common::Result<bool> recordWrongAttempt(std::int64_t id, int maxAttempts) = 0;
+    // Counts an attempt before the comparison, unless the code already has
+    // `maxAttempts` of them or is consumed (then false): however many requests race,
+    // no code is ever compared more than `maxAttempts` times.
+    virtual common::Result<bool> reserveAttempt(std::int64_t id, int maxAttempts) = 0;
     // Consumes the code once; false when it was consumed already (a race lost).
     virtual common::Result<bool> consume(std::int64_t id, TimePoint now) = 0;
     // Deletes codes created before `cutoff` (retention).

@@ -40,8 +40,8 @@ class OutboxRepository {
     virtual common::Result<bool> markFailed(std::int64_t id, int attempts,
                                             const std::string& error) = 0;
     virtual common::Result<OutboundMessage> find(std::int64_t id) = 0;
-    // Deletes Sent and Failed messages created before `cutoff` (retention).
-    virtual common::Result<std::int64_t> deleteFinishedBefore(TimePoint cutoff) = 0;
+    // Deletes messages created before `cutoff`, whatever their state (retention).
+    virtual common::Result<std::int64_t> deleteCreatedBefore(TimePoint cutoff) = 0;
 };
 
 }  // namespace vp::domain::accounts

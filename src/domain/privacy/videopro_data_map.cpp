@@ -34,12 +34,63 @@ TableDeclaration networkOperationLog() {
             }};
 }
 
+TableDeclaration outboxMessages() {
+    const std::string category = "contact data";
+    const std::string purpose = "deliver service messages (codes, invitations, notices)";
+    const Retention retention{std::chrono::days{0}, std::chrono::days{30},
+                              "deleted 30 days after the message was created, sent or not"};
+    const PersonalData contact{category, purpose, "recipient", retention, false};
+    return {"outbox_messages",
+            "Outgoing emails and SMS (R-ACC-6), kept until sent or failed.",
+            {
+                notPersonalColumn("id", "row identifier"),
+                notPersonalColumn("channel", "email or sms"),
+                personalColumn("recipient", contact),
+                notPersonalColumn("template", "name of the message template"),
+                personalColumn("subject", contact),
+                personalColumn("body_text", contact),
+                personalColumn("body_html", contact),
+                notPersonalColumn("status", "delivery state"),
+                notPersonalColumn("attempts", "delivery attempts"),
+                notPersonalColumn("next_attempt_at", "when delivery is tried next"),
+                personalColumn("last_error", contact),
+                personalColumn("created_at", contact),
+                personalColumn("sent_at", contact),
+            }};
+}
+
+TableDeclaration oneTimeCodes() {
+    const std::string purpose = "prove control of an email address or mobile number (R-ACC-1)";
+    const Retention retention{std::chrono::days{0}, std::chrono::days{1},
+                              "deleted one day after the code was issued"};
+    const PersonalData identifier{"account identifier", purpose, "target", retention, false};
+    const PersonalData network{"connection data", "limit code requests per IP address", "target",
+                               retention, false};
+    return {"one_time_codes",
+            "One-time codes, stored as keyed hashes only; also the rate-limit counters.",
+            {
+                notPersonalColumn("id", "row identifier"),
+                personalColumn("target", identifier),
+                notPersonalColumn("purpose", "what the code is for"),
+                notPersonalColumn("code_hash",
+                                  "keyed hash of a random code, no information "
+                                  "about the person"),
+                personalColumn("created_at", identifier),
+                notPersonalColumn("expires_at", "end of the code's lifetime"),
+                notPersonalColumn("attempts", "wrong attempts counter"),
+                personalColumn("consumed_at", identifier),
+                personalColumn("requester_ip", network),
+            }};
+}
+
 }  // namespace
 
 const DataMap& videoproDataMap() {
     static const DataMap map({
         schemaMigrations(),
         networkOperationLog(),
+        outboxMessages(),
+        oneTimeCodes(),
     });
     return map;
 }
