@@ -1,0 +1,176 @@
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "api/http_server.hpp"
+#include "api/router.hpp"
+#include "api/signaling_endpoint.hpp"
+#include "api/static_files.hpp"
+#include "app/commands/commands.hpp"
+#include "app/commands/ready_file.hpp"
+#include "app/commands/service_wiring.hpp"
+#include "app/config/config_loader.hpp"
+#include "common/clock.hpp"
+#include "common/log.hpp"
+#include "common/mask.hpp"
+#include "services/oplog/operation_log_retention.hpp"
+#include "services/oplog/operation_log_writer.hpp"
+#include "services/scheduler/periodic_task.hpp"
+#include "signaling/method_table.hpp"
+#include "signaling/ping.hpp"
+#include "storage/db_pool.hpp"
+
+namespace vp::app::commands {
+namespace {
+
+using services::oplog::OperationLogRetention;
+using services::oplog::OperationLogWriter;
+
+constexpr std::string_view kServeSummary =
+    "Run VideoPro: the web client, the HTTP API, WebSocket signalling and the media\n"
+    "server. Embedded defaults: SQLite and files under var/, http://127.0.0.1:8080,\n"
+    "media on UDP 127.0.0.1:40000 and up.";
+
+const common::Logger& log() {
+    static const common::Logger logger("app");
+    return logger;
+}
+
+api::ServerHooks makeHooks(storage::DbPool& pool, OperationLogWriter& writer) {
+    api::ServerHooks hooks;
+    hooks.checkReady = [&pool](std::function<void(bool, std::string)> answer) {
+        auto shared = std::make_shared<std::function<void(bool, std::string)>>(std::move(answer));
+        const bool queued = pool.submit(
+            [shared](storage::Connection& c) {
+                const auto s = storage::ping(c);
+                (*shared)(s.ok(), s.ok() ? "" : s.error().message);
+            },
+            [shared](const common::Error& e) { (*shared)(false, e.message); });
+        if (!queued) {
+            (*shared)(false, "the database queue is full");
+        }
+    };
+    hooks.recordRequest = [&writer](const api::RequestRecord& r) {
+        writer.record({r.time, r.method, r.route, r.status, r.latencyMicros, r.clientIp});
+    };
+    hooks.appendMetrics = [&pool, &writer](std::string& out) {
+        const auto stats = writer.stats();
+        out += "# HELP videopro_db_pool_in_use Database jobs running now.\n";
+        out += "# TYPE videopro_db_pool_in_use gauge\n";
+        out += "videopro_db_pool_in_use " + std::to_string(pool.inUse()) + "\n";
+        out += "# HELP videopro_db_pool_queued Database jobs waiting for a worker.\n";
+        out += "# TYPE videopro_db_pool_queued gauge\n";
+        out += "videopro_db_pool_queued " + std::to_string(pool.queued()) + "\n";
+        out += "# HELP videopro_oplog_records_total Network operation log records by outcome.\n";
+        out += "# TYPE videopro_oplog_records_total counter\n";
+        out += "videopro_oplog_records_total{outcome=\"written\"} " +
+               std::to_string(stats.written) + "\n";
+        out += "videopro_oplog_records_total{outcome=\"dropped\"} " +
+               std::to_string(stats.dropped) + "\n";
+        out += "videopro_oplog_records_total{outcome=\"failed\"} " + std::to_string(stats.failed) +
+               "\n";
+    };
+    return hooks;
+}
+
+// The network operation log keeps at least six months (R-PRIV-7); older entries are
+// deleted hourly on the database pool.
+services::scheduler::PeriodicTask scheduleRetention(storage::DbPool& pool,
+                                                    const OperationLogRetention& retention) {
+    return services::scheduler::PeriodicTask(std::chrono::hours{1}, [&pool, retention] {
+        pool.submit([retention](storage::Connection& c) {
+            if (auto deleted = retention.runOnce(c); !deleted) {
+                log().warn("operation log retention failed", {{"error", deleted.error().message}});
+            } else if (*deleted > 0) {
+                log().info("operation log retention", {{"deleted", std::to_string(*deleted)}});
+            }
+        });
+    });
+}
+
+// The signalling WebSocket at /ws and its method table.
+common::Status registerSignaling(api::Router& router, const common::Clock& clock) {
+    auto table = std::make_shared<signaling::MethodTable>();
+    if (auto added = signaling::addPing(*table, clock); !added) {
+        return added;
+    }
+    router.addWebSocket("/ws", std::make_shared<api::SignalingEndpoint>(std::move(table)));
+    return {};
+}
+
+int fail(std::string_view what) {
+    std::fprintf(stderr, "videopro serve: %.*s\n", static_cast<int>(what.size()), what.data());
+    return 1;
+}
+
+}  // namespace
+
+int serve(std::span<const std::string> args) {
+    auto loaded = config::loadSettings(args, config::Environment::fromProcess());
+    if (!loaded) {
+        std::fprintf(stderr, "videopro serve: %s\n", loaded.error().message.c_str());
+        return 2;
+    }
+    if (loaded->helpRequested) {
+        std::fputs(config::renderHelp("serve", kServeSummary).c_str(), stdout);
+        return 0;
+    }
+    const config::Settings& settings = loaded->settings;
+    common::LogLevel level{};
+    common::parseLogLevel(settings.logLevel, level);
+    common::Logger::setMinimumLevel(level);
+
+    auto db = openAndMigrate(settings);
+    if (!db) {
+        return fail(db.error().message);
+    }
+    log().info("database ready", {{"database", (*db)->description()}});
+    const common::Clock& clock = common::SystemClock::instance();
+    auto retention =
+        OperationLogRetention::create(std::chrono::days{settings.oplogRetentionDays}, clock);
+    if (!retention) {
+        return fail(retention.error().message);
+    }
+
+    storage::DbPool pool(**db, {static_cast<std::size_t>(settings.dbPoolSize),
+                                static_cast<std::size_t>(settings.dbQueueLimit)});
+    OperationLogWriter writer(pool,
+                              {static_cast<std::size_t>(settings.oplogQueueCapacity),
+                               static_cast<std::size_t>(settings.oplogBatchSize),
+                               std::chrono::milliseconds{settings.oplogFlushIntervalMs}},
+                              clock);
+    auto retentionTask = scheduleRetention(pool, *retention);
+
+    api::Router router;
+    if (!std::filesystem::is_regular_file(std::filesystem::path(settings.webRoot) / "index.html")) {
+        log().warn("web client not found; build it with scripts/run",
+                   {{"web_root", settings.webRoot}});
+    }
+    router.serveStatic(std::make_shared<api::StaticFiles>(settings.webRoot));
+    if (auto registered = registerSignaling(router, clock); !registered) {
+        return fail(registered.error().message);
+    }
+
+    api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer));
+    if (auto started = server.start(); !started) {
+        return fail(started.error().message);
+    }
+    server.stopOnSignals();
+    log().info("serving", {{"url", server.baseUrl()}, {"web_root", settings.webRoot}});
+    if (!settings.readyFile.empty()) {
+        if (auto written = writeReadyFile(settings.readyFile, {server.baseUrl()}); !written) {
+            server.stop();
+            server.wait();
+            return fail(written.error().message);
+        }
+    }
+    server.wait();
+    log().info("stopped serving; writing the last operation-log records");
+    retentionTask.stop();
+    writer.stop();
+    pool.stop();
+    return 0;
+}
+
+}  // namespace vp::app::commands
