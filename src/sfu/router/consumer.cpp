@@ -1,0 +1,115 @@
+#include "sfu/router/consumer.hpp"
+
+#include "sfu/packet/rtp_header_extensions.hpp"
+#include "sfu/packet/rtp_writer.hpp"
+#include "sfu/router/sinks.hpp"
+
+namespace vp::sfu::router {
+
+namespace {
+
+constexpr std::size_t kMaxExtensions = 16;
+
+}  // namespace
+
+Consumer::Consumer(ConsumerInit init, RtpSink& sink)
+    : init_(std::move(init)),
+      sink_(sink),
+      rewriter_(init_.firstSequenceNumber, init_.firstTimestamp) {
+    const auto& params = init_.rtpParameters;
+    if (!params.encodings.empty()) {
+        ssrc_ = params.encodings.front().ssrc.value_or(0);
+    }
+    // The consumer negotiated the router's ids (consumerParameters keeps them),
+    // so the map is the identity over the negotiated set.
+    for (const auto& ext : params.headerExtensions) {
+        if (ext.uri == packet::rtpExtensionUri(packet::RtpExtensionType::Mid)) {
+            routerMidId_ = ext.id;
+            consumerMidId_ = ext.id;
+        } else {
+            routerToConsumer_[ext.id] = ext.id;
+        }
+    }
+    for (const auto& codec : params.codecs) {
+        if (!rtp_parameters::isRtxMimeType(codec.mimeType)) {
+            payloadMap_[codec.payloadType & 0x7F] =
+                static_cast<std::uint8_t>(codec.payloadType + 1);
+        }
+    }
+}
+
+void Consumer::setPaused(bool paused) {
+    if (init_.paused && !paused) {
+        rewriter_.sync();
+    }
+    init_.paused = paused;
+}
+
+void Consumer::setProducerPaused(bool paused) {
+    if (init_.producerPaused && !paused) {
+        rewriter_.sync();
+    }
+    init_.producerPaused = paused;
+}
+
+bool Consumer::forward(const packet::RtpPacketView& in, const IncomingStream& stream,
+                       const ExtensionIdMap& producerToRouter, RtpStreamRewriter::TimePoint now) {
+    const std::uint8_t mapped = payloadMap_[stream.mappedPayloadType & 0x7F];
+    if (init_.paused || init_.producerPaused || stream.encoding != 0 || mapped == 0) {
+        ++stats_.packetsDropped;
+        return false;
+    }
+    auto header =
+        rewriter_.rewrite(in.ssrc(), in.sequenceNumber(), in.timestamp(), stream.clockRate, now);
+    if (!header) {
+        ++stats_.packetsDropped;
+        return false;
+    }
+    const std::size_t size =
+        rebuild(in, static_cast<std::uint8_t>(mapped - 1), *header, producerToRouter);
+    if (size == 0) {
+        ++stats_.packetsDropped;
+        return false;
+    }
+    ++stats_.packetsSent;
+    sink_.sendRtp(packet::MutableBytes(scratch_.data(), size));
+    return true;
+}
+
+std::size_t Consumer::rebuild(const packet::RtpPacketView& in, std::uint8_t payloadType,
+                              RewrittenHeader header, const ExtensionIdMap& producerToRouter) {
+    std::array<std::uint32_t, 15> csrcs{};
+    for (std::size_t i = 0; i < in.csrcCount(); ++i) {
+        csrcs[i] = in.csrc(i);
+    }
+    std::array<packet::RtpExtensionElement, kMaxExtensions> elements{};
+    std::size_t count = 0;
+    in.forEachExtension([&](std::uint8_t id, packet::Bytes value) {
+        const std::uint8_t routerId = producerToRouter[id];
+        const std::uint8_t consumerId = routerToConsumer_[routerId];
+        // The publisher's mid means nothing to the subscriber: written below.
+        if (routerId != 0 && routerId != routerMidId_ && consumerId != 0 &&
+            count + 1 < kMaxExtensions) {
+            elements[count++] = packet::RtpExtensionElement{consumerId, value};
+        }
+    });
+    const auto& mid = init_.rtpParameters.mid;
+    if (consumerMidId_ != 0 && mid && !mid->empty()) {
+        elements[count++] = packet::RtpExtensionElement{
+            consumerMidId_,
+            packet::Bytes(reinterpret_cast<const std::uint8_t*>(mid->data()), mid->size())};
+    }
+    packet::RtpHeaderFields fields;
+    fields.payloadType = payloadType;
+    fields.marker = in.marker();
+    fields.sequenceNumber = header.sequenceNumber;
+    fields.timestamp = header.timestamp;
+    fields.ssrc = ssrc_;
+    fields.csrcs = std::span<const std::uint32_t>(csrcs.data(), in.csrcCount());
+    auto written =
+        packet::writeRtpPacket(scratch_, fields, std::span(elements.data(), count), in.payload(),
+                               static_cast<std::uint8_t>(in.paddingSize()));
+    return written.ok() ? *written : 0;
+}
+
+}  // namespace vp::sfu::router

@@ -1,0 +1,147 @@
+#pragma once
+// Router: one per meeting, pinned to one worker thread (no locks). Owns the
+// producers and consumers of the transports registered with it, negotiates
+// their parameters (rtp_parameters/ortc) and routes RTP from each producer to
+// its consumers. The control calls validate everything and answer with a
+// clear error; onRtp() is the forwarding hot path (lookups only, no allocation).
+//
+// Error codes: router.unknown_transport, router.unknown_producer,
+// router.unknown_consumer, router.duplicate_id, router.limit_reached,
+// rtp.* from the parameter model (rtp.unknown_codec, rtp.duplicate_ssrc,
+// rtp.invalid_parameters, rtp.cannot_consume, ...).
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/random.hpp"
+#include "common/result.hpp"
+#include "sfu/packet/rtp_packet.hpp"
+#include "sfu/router/consumer.hpp"
+#include "sfu/router/producer.hpp"
+#include "sfu/router/sinks.hpp"
+#include "sfu/rtp_parameters/types.hpp"
+
+namespace vp::sfu::router {
+
+struct RouterOptions {
+    std::chrono::milliseconds keyframeRequestInterval{1000};
+    std::size_t maxTransports = 512;
+    std::size_t maxProducers = 1024;
+    std::size_t maxConsumers = 8192;
+    std::size_t maxSsrcsPerTransport = 64;
+};
+
+struct ProduceRequest {
+    std::string transportId;
+    std::string producerId;
+    rtp_parameters::MediaKind kind = rtp_parameters::MediaKind::Audio;
+    rtp_parameters::RtpParameters rtpParameters;
+    bool paused = false;
+};
+
+struct ConsumeRequest {
+    std::string transportId;
+    std::string consumerId;
+    std::string producerId;
+    rtp_parameters::RtpCapabilities deviceCapabilities;  // mediasoup-client device.rtpCapabilities
+    bool paused = false;
+};
+
+struct RouterStats {
+    std::uint64_t packetsUnknownTransport = 0;
+    std::uint64_t packetsUnknownSsrc = 0;
+};
+
+class Router {
+  public:
+    Router(std::string id, const common::Clock& clock, common::Random& random,
+           RouterOptions options = {});
+    ~Router();
+    Router(const Router&) = delete;
+    Router& operator=(const Router&) = delete;
+
+    const std::string& id() const { return id_; }
+    // What mediasoup-client's device.load({routerRtpCapabilities}) takes.
+    const rtp_parameters::RtpCapabilities& rtpCapabilities() const;
+    void setObserver(RouterObserver* observer) { observer_ = observer; }
+
+    // The sinks must outlive the transport's registration (closeTransport()).
+    common::Status addTransport(std::string transportId, RtpSink& rtpSink, RtcpSink& rtcpSink);
+    common::Result<const Producer*> produce(ProduceRequest request);
+    bool canConsume(std::string_view producerId,
+                    const rtp_parameters::RtpCapabilities& deviceCapabilities) const;
+    // The consumer starts with a keyframe request to the producer (video).
+    common::Result<const Consumer*> consume(ConsumeRequest request);
+
+    common::Status pauseProducer(std::string_view producerId);
+    common::Status resumeProducer(std::string_view producerId);
+    common::Status pauseConsumer(std::string_view consumerId);
+    common::Status resumeConsumer(std::string_view consumerId);
+
+    // Closing a producer closes its consumers; closing a transport closes its
+    // producers (and their consumers everywhere) and its consumers.
+    common::Status closeProducer(std::string_view producerId);
+    common::Status closeConsumer(std::string_view consumerId);
+    common::Status closeTransport(std::string_view transportId);
+
+    // Hot path: an RTP packet (already decrypted) that arrived on a transport.
+    void onRtp(std::string_view transportId, packet::MutableRtpPacket& packet);
+    // A subscriber asked (PLI/FIR) for a keyframe on one of its consumers' SSRCs.
+    void onKeyframeRequest(std::string_view transportId, std::uint32_t consumerSsrc);
+
+    const Producer* producer(std::string_view id) const;
+    const Consumer* consumer(std::string_view id) const;
+    std::size_t transportCount() const { return transports_.size(); }
+    std::size_t producerCount() const { return producers_.size(); }
+    std::size_t consumerCount() const { return consumers_.size(); }
+    const RouterStats& stats() const { return stats_; }
+
+  private:
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    template <typename T>
+    using ById = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+    struct Transport {
+        RtpSink* rtpSink = nullptr;
+        RtcpSink* rtcpSink = nullptr;
+        std::vector<Producer*> producers;
+        std::unordered_map<std::uint32_t, Producer*> producerBySsrc;
+        std::unordered_map<std::uint32_t, Consumer*> consumerBySsrc;
+        std::vector<Consumer*> consumers;
+        std::uint32_t nextMid = 0;
+    };
+
+    Transport* findTransport(std::string_view id);
+    Producer* findProducer(std::string_view id);
+    Consumer* findConsumer(std::string_view id);
+    Producer* demultiplex(Transport& transport, const packet::RtpPacketView& packet);
+    common::Status checkProduce(const ProduceRequest& request, const Transport& transport) const;
+    void requestKeyframe(Producer& producer);
+    void setProducerPaused(Producer& producer, bool paused);
+    void removeConsumer(Consumer& consumer, std::optional<ConsumerEvent> event);
+    void removeProducer(Producer& producer);
+    void notify(const Consumer& consumer, ConsumerEvent event);
+    std::uint32_t newSsrc();
+
+    std::string id_;
+    const common::Clock& clock_;
+    common::Random& random_;
+    RouterOptions options_;
+    RouterObserver* observer_ = nullptr;
+    ById<Transport> transports_;
+    ById<std::unique_ptr<Producer>> producers_;
+    ById<std::unique_ptr<Consumer>> consumers_;
+    RouterStats stats_;
+};
+
+}  // namespace vp::sfu::router
