@@ -1,0 +1,119 @@
+// `videopro serve` as a browser and an operator meet it, on SQLite and on the
+// private PostgreSQL: health, readiness, metrics, the web client, the network
+// operation log in the database, and a clean drain on SIGTERM.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+#include "api/raw_client.hpp"
+#include "app/process.hpp"
+#include "storage/test_database.hpp"
+
+namespace vp::app::testing {
+namespace {
+
+using api::testing::httpRequest;
+using storage::testing::BackendTest;
+
+class ServeTest : public BackendTest {
+  protected:
+    void SetUp() override {
+        BackendTest::SetUp();
+        std::filesystem::create_directories(webRoot());
+        std::ofstream(webRoot() + "/index.html") << "<!doctype html><title>VideoPro</title>";
+    }
+
+    std::string webRoot() const { return dir_.path + "/web"; }
+
+    // Starts the binary on port 0 and waits for its ready file.
+    void start() {
+        const std::string ready = dir_.path + "/ready.json";
+        server_ = std::make_unique<Process>(std::vector<std::string>{
+            "serve", "--http-port", "0", "--data-dir", dir_.path + "/var", "--web-root", webRoot(),
+            "--ready-file", ready, "--database", testDatabase().url(), "--oplog-flush-interval-ms",
+            "50", "--drain-timeout-ms", "3000"});
+        for (int i = 0; i < 300 && !std::filesystem::exists(ready); ++i) {
+            ASSERT_FALSE(server_->wait(std::chrono::milliseconds(1)).has_value())
+                << "videopro exited early:\n"
+                << server_->stderrText();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        // {"http_url":"http://127.0.0.1:PORT","pid":N}
+        const std::string json = readFile(ready);
+        const std::string key = "\"http_url\":\"";
+        const auto start = json.find(key);
+        ASSERT_NE(start, std::string::npos) << "no ready file; stderr:\n" << server_->stderrText();
+        const std::string url = json.substr(
+            start + key.size(), json.find('"', start + key.size()) - start - key.size());
+        port_ = static_cast<std::uint16_t>(std::stoi(url.substr(url.rfind(':') + 1)));
+    }
+
+    std::int64_t countOperationLog(const std::string& route) {
+        auto c = connect();
+        auto rows = c->query("SELECT COUNT(*) FROM network_operation_log WHERE route = ?",
+                             {storage::SqlValue{route}});
+        EXPECT_TRUE(rows.ok()) << rows.error().message;
+        return rows.ok() ? storage::getInt(rows->at(0), 0).valueOr(-1) : -1;
+    }
+
+    TempDir dir_;
+    std::unique_ptr<Process> server_;
+    std::uint16_t port_ = 0;
+};
+
+TEST_P(ServeTest, AnswersHealthReadinessMetricsAndTheWebClient) {
+    start();
+    auto health = httpRequest(port_, "GET", "/healthz");
+    ASSERT_TRUE(health);
+    EXPECT_EQ(health->status, 200);
+    auto ready = httpRequest(port_, "GET", "/readyz");
+    ASSERT_TRUE(ready);
+    EXPECT_EQ(ready->status, 200) << ready->body;
+    auto metrics = httpRequest(port_, "GET", "/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_NE(metrics->body.find("videopro_http_requests_total{route=\"/healthz\",status=\"200\"}"),
+              std::string::npos);
+    EXPECT_NE(metrics->body.find("videopro_db_pool_in_use"), std::string::npos);
+    auto landing = httpRequest(port_, "GET", "/meetings/123");  // client route: SPA fallback
+    ASSERT_TRUE(landing);
+    EXPECT_EQ(landing->status, 200);
+    EXPECT_NE(landing->body.find("<title>VideoPro</title>"), std::string::npos);
+    auto missing = httpRequest(port_, "GET", "/api/v1/nothing");
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->status, 404);
+    EXPECT_NE(missing->body.find("\"error\":{\"code\":"), std::string::npos) << missing->body;
+}
+
+TEST_P(ServeTest, WritesEveryRequestToTheOperationLogAndDrainsOnSigterm) {
+    start();
+    for (int i = 0; i < 25; ++i) {
+        auto r = httpRequest(port_, "GET", "/healthz");
+        ASSERT_TRUE(r);
+    }
+    server_->signal(SIGTERM);
+    const auto code = server_->wait(std::chrono::seconds(15));
+    ASSERT_TRUE(code.has_value()) << "no exit after SIGTERM";
+    EXPECT_EQ(*code, 0) << server_->stderrText();
+    // The last records are flushed on the way out: nothing is lost.
+    EXPECT_EQ(countOperationLog("/healthz"), 25);
+}
+
+TEST_P(ServeTest, SignallingAnswersPingOverWebSocket) {
+    start();
+    api::testing::RawClient client(port_);
+    ASSERT_TRUE(client.upgrade("/ws"));
+    ASSERT_TRUE(client.sendText(R"({"id":1,"method":"ping","data":{}})"));
+    auto frame = client.readFrame();
+    ASSERT_TRUE(frame);
+    EXPECT_NE(frame->payload.find("\"ok\":true"), std::string::npos) << frame->payload;
+    EXPECT_NE(frame->payload.find("\"time\""), std::string::npos) << frame->payload;
+}
+
+VP_INSTANTIATE_FOR_BOTH_BACKENDS(ServeTest);
+
+}  // namespace
+}  // namespace vp::app::testing
