@@ -210,7 +210,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
             ok = !ec;
         }
         bool first = true;
-        while (ok && co_await waitForRequest(first)) {
+        // No co_await inside && here: GCC 12 evaluates it even when `ok` is false.
+        while (ok) {
+            const bool arrived = co_await waitForRequest(first);
+            if (!arrived) {
+                break;
+            }
             first = false;
             ok = co_await serveOne();
         }
