@@ -9,6 +9,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/stream_traits.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
@@ -251,6 +252,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         auto [ec, n] = co_await bhttp::async_read_header(stream_, buffer_, *parser, kTuple);
         if (!ec && beast::websocket::is_upgrade(parser->get())) {
             co_return co_await upgrade(*parser);
+        }
+        if (!ec && !parser->is_done()) {
+            if (equalsIgnoreCase(parser->get()[bhttp::field::expect], "100-continue")) {
+                bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, 11};
+                std::tie(ec, n) = co_await bhttp::async_write(stream_, proceed, kTuple);
+            }
         }
         if (!ec && !parser->is_done()) {
             std::tie(ec, n) = co_await bhttp::async_read(stream_, buffer_, *parser, kTuple);

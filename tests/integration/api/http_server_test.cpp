@@ -97,6 +97,21 @@ TEST_F(HttpServerTest, RoutesWithParametersBodiesAndLateReplies) {
     EXPECT_EQ(slow->body, R"({"slow":true})");
 }
 
+TEST_F(HttpServerTest, ExpectContinueGets100BeforeTheBody) {
+    start();
+    RawClient client(port);
+    ASSERT_TRUE(
+        client.send("POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                    "Expect: 100-continue\r\n\r\n"));
+    auto interim = client.readResponse();
+    ASSERT_TRUE(interim);
+    EXPECT_EQ(interim->status, 100);
+    ASSERT_TRUE(client.send("abc"));
+    auto reply = client.readResponse();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->body, R"({"length":3})");
+}
+
 TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
     start();
     RawClient client(port);

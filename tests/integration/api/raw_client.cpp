@@ -123,7 +123,7 @@ std::optional<HttpReply> RawClient::readResponse() {
         if (!readExactly(length, reply.body)) {
             return std::nullopt;
         }
-    } else if (reply.status != 101 && reply.status != 304 && reply.status != 204) {
+    } else if (reply.status >= 200 && reply.status != 304 && reply.status != 204) {
         while (fill()) {
         }
         reply.body = std::move(buffer_);
