@@ -70,6 +70,9 @@ EventLoop::~EventLoop() {
 bool EventLoop::post(Task task) {
     {
         std::lock_guard lock(postedMutex_);
+        if (stopped_.load()) {
+            return false;
+        }
         if (posted_.size() >= options_.maxPostedTasks) {
             droppedPosts_.fetch_add(1, std::memory_order_relaxed);
             return false;
@@ -82,7 +85,10 @@ bool EventLoop::post(Task task) {
 }
 
 void EventLoop::stop() {
-    stopped_.store(true);
+    {
+        std::lock_guard lock(postedMutex_);  // no post() slips in after the final drain
+        stopped_.store(true);
+    }
     const std::uint64_t one = 1;
     [[maybe_unused]] const auto n = ::write(wakeFd_, &one, sizeof(one));
 }

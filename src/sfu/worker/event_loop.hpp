@@ -41,9 +41,11 @@ class EventLoop {
     EventLoop(const EventLoop&) = delete;
     EventLoop& operator=(const EventLoop&) = delete;
 
-    // Any thread. False when the queue is full (the task is dropped and counted).
+    // Any thread. False when the queue is full (the task is dropped and counted) or
+    // the loop was stopped (dropped, not counted).
     bool post(Task task);
-    // Any thread. run() returns after the current iteration.
+    // Any thread. run() returns after the current iteration, having run every
+    // closure posted before stop().
     void stop();
     std::uint64_t droppedPosts() const { return droppedPosts_.load(std::memory_order_relaxed); }
 

@@ -145,12 +145,18 @@ TEST(EventLoopPost, QueueIsBoundedAndOverflowIsCounted) {
     EXPECT_TRUE(loop->post([&] { ++ran; }));  // room again
 }
 
-TEST(EventLoopPost, StopFromAnotherThreadEndsRun) {
+TEST(EventLoopPost, StopRunsWhatWasPostedBeforeAndRefusesWhatComesAfter) {
     auto loop = makeLoop(common::SystemClock::instance());
+    std::atomic<int> ran{0};
     std::thread runner([&] { loop->run(); });
+    for (int i = 0; i < 50; ++i) {
+        EXPECT_TRUE(loop->post([&] { ++ran; }));
+    }
     loop->stop();
     runner.join();
-    SUCCEED();
+    EXPECT_EQ(ran.load(), 50);
+    EXPECT_FALSE(loop->post([&] { ++ran; }));
+    EXPECT_EQ(loop->droppedPosts(), 0u);
 }
 
 }  // namespace
