@@ -91,11 +91,6 @@ bool Producer::claims(const packet::RtpPacketView& packet) {
             return true;
         }
     }
-    // One encoding, matched by mid alone (a browser that sends no ssrc/rid we know).
-    if (parameters_.mid && parameters_.encodings.size() == 1 && encodingSsrcs_[0] == 0) {
-        encodingSsrcs_[0] = packet.ssrc();
-        return true;
-    }
     return false;
 }
 

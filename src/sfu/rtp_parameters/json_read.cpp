@@ -2,6 +2,7 @@
 // Every error names the field by its path, e.g. "codecs[1].payloadType".
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <cmath>
 
 #include "sfu/rtp_parameters/json.hpp"
 
@@ -102,17 +103,22 @@ class Reader {
         return v->as_bool();
     }
 
+    // A number from min to max, rounded to thousandths so that it survives
+    // serialisation and parsing unchanged.
     std::optional<double> number(const json::object& o, std::string_view key,
-                                 const std::string& path) {
+                                 const std::string& path, double min, double max) {
         const json::value* v = field(o, key, path, Need::Optional);
         if (v == nullptr) {
             return std::nullopt;
         }
-        if (!v->is_number()) {
-            fail("rtp.invalid_parameters", path + "." + std::string(key), "must be a number");
+        const double n = v->is_number() ? v->to_number<double>() : min - 1;
+        if (!(n >= min && n <= max)) {
+            fail("rtp.invalid_parameters", path + "." + std::string(key),
+                 "must be a number from " + std::to_string(static_cast<int>(min)) + " to " +
+                     std::to_string(static_cast<int>(max)));
             return std::nullopt;
         }
-        return v->to_number<double>();
+        return std::round(n * 1000.0) / 1000.0;
     }
 
     const json::array* array(const json::object& o, std::string_view key, const std::string& path,
@@ -166,10 +172,8 @@ CodecParameters readParameterMap(Reader& r, const json::object& o, const std::st
             out.emplace(std::string(key), std::string(value.as_string()));
         } else if (value.is_int64()) {
             out.emplace(std::string(key), value.as_int64());
-        } else if (value.is_uint64() || value.is_double()) {
-            out.emplace(std::string(key), value.to_number<double>());
         } else {
-            r.fail("rtp.invalid_parameters", at, "must be a string or a number");
+            r.fail("rtp.invalid_parameters", at, "must be a string or a 64-bit integer");
         }
     }
     return out;
@@ -347,8 +351,8 @@ std::optional<RtpEncodingParameters> readEncoding(Reader& r, const json::value& 
     e.dtx = r.boolean(*o, "dtx", path).value_or(false);
     e.scalabilityMode = r.string(*o, "scalabilityMode", path, Need::Optional);
     auto maxBitrate = r.integer(*o, "maxBitrate", path, Need::Optional, kMaxU32);
-    e.scaleResolutionDownBy = r.number(*o, "scaleResolutionDownBy", path);
-    e.maxFramerate = r.number(*o, "maxFramerate", path);
+    e.scaleResolutionDownBy = r.number(*o, "scaleResolutionDownBy", path, 1, 1000);
+    e.maxFramerate = r.number(*o, "maxFramerate", path, 0, 1000);
     if (r.failed()) {
         return std::nullopt;
     }
@@ -363,10 +367,6 @@ std::optional<RtpEncodingParameters> readEncoding(Reader& r, const json::value& 
     }
     if (e.rid && e.rid->empty()) {
         r.fail("rtp.invalid_parameters", path + ".rid", "must not be empty");
-        return std::nullopt;
-    }
-    if (e.scaleResolutionDownBy && !(*e.scaleResolutionDownBy >= 1.0)) {
-        r.fail("rtp.invalid_parameters", path + ".scaleResolutionDownBy", "must be at least 1");
         return std::nullopt;
     }
     return e;

@@ -25,9 +25,11 @@ inline constexpr std::size_t kMaxRtcpFeedback = 16;
 inline constexpr std::size_t kMaxCodecParameters = 16;
 inline constexpr std::size_t kMaxStringLength = 256;
 
-// A codec parameter value: sdp-transform turns number-looking fmtp values into
-// numbers and leaves the rest as strings ("profile-level-id": "42e01f").
-using ParameterValue = std::variant<std::int64_t, double, std::string>;
+// A codec parameter value: sdp-transform turns integer fmtp values into numbers
+// and leaves the rest as strings ("profile-level-id": "42e01f"). Fractional
+// numbers are refused: no codec we route uses them, and they do not survive a
+// JSON round trip exactly.
+using ParameterValue = std::variant<std::int64_t, std::string>;
 using CodecParameters = std::map<std::string, ParameterValue, std::less<>>;
 
 // The integer value of a parameter, if present and numeric.
