@@ -98,6 +98,15 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
     return result;
 }
 
+std::vector<Router::RouteInfo> Router::routes() const {
+    std::vector<RouteInfo> out;
+    out.reserve(routes_.size());
+    for (const Route& route : routes_) {
+        out.push_back({route.method, route.pattern});
+    }
+    return out;
+}
+
 std::shared_ptr<WebSocketHandler> Router::webSocket(std::string_view path) const {
     for (const auto& [p, handler] : webSockets_) {
         if (p == path) {

@@ -42,6 +42,14 @@ class Router {
     const StaticFiles* staticFiles() const { return static_.get(); }
 
     RouteMatch match(std::string_view method, std::string_view path) const;
+
+    struct RouteInfo {
+        std::string method;
+        std::string pattern;
+    };
+    // Every registered (method, pattern), in registration order (the OpenAPI test
+    // compares it with docs/api/openapi.yaml).
+    std::vector<RouteInfo> routes() const;
     std::shared_ptr<WebSocketHandler> webSocket(std::string_view path) const;
 
   private:

@@ -7,6 +7,7 @@
 #include "api/router.hpp"
 #include "api/signaling_endpoint.hpp"
 #include "api/static_files.hpp"
+#include "app/commands/accounts_wiring.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/ready_file.hpp"
 #include "app/commands/service_wiring.hpp"
@@ -152,10 +153,17 @@ int serve(std::span<const std::string> args) {
         return fail(registered.error().message);
     }
 
+    auto accounts = AccountsRuntime::create(settings, **db, pool, clock);
+    if (!accounts) {
+        return fail(accounts.error().message);
+    }
+    (*accounts)->addRoutes(router);
+
     api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer));
     if (auto started = server.start(); !started) {
         return fail(started.error().message);
     }
+    (*accounts)->start();
     server.stopOnSignals();
     log().info("serving", {{"url", server.baseUrl()}, {"web_root", settings.webRoot}});
     if (!settings.readyFile.empty()) {
@@ -168,6 +176,7 @@ int serve(std::span<const std::string> args) {
     server.wait();
     log().info("stopped serving; writing the last operation-log records");
     retentionTask.stop();
+    (*accounts)->stop();
     writer.stop();
     pool.stop();
     return 0;

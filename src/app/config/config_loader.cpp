@@ -121,6 +121,17 @@ Status validate(const Settings& s) {
         return makeError("config_value",
                          "tls.self_signed and tls.cert_file exclude each other: choose one");
     }
+    if (s.outboxTransport != "dev" && s.outboxTransport != "smtp") {
+        return makeError("config_value",
+                         "outbox.transport must be dev or smtp (got '" + s.outboxTransport + "')");
+    }
+    if (s.outboxTransport == "smtp" && (s.smtpUrl.empty() || s.smtpFrom.empty())) {
+        return makeError("config_value", "outbox.transport = smtp needs smtp.url and smtp.from");
+    }
+    if (!s.publicUrl.empty() && !s.publicUrl.starts_with("http://") &&
+        !s.publicUrl.starts_with("https://")) {
+        return makeError("config_value", "http.public_url must start with http:// or https://");
+    }
     if (s.dataDir.empty()) {
         return makeError("config_value", "data.dir must not be empty");
     }

@@ -46,9 +46,38 @@ struct Settings {
     std::int64_t oplogBatchSize = 500;
     std::int64_t oplogFlushIntervalMs = 1000;
 
+    // Accounts: sessions (R-ACC-3) and sign-in limits
+    std::string publicUrl;  // empty: the origin each request was addressed to
+    std::int64_t sessionIdleMinutes = 30;
+    std::int64_t sessionAbsoluteHours = 12;
+    std::int64_t loginFailuresPerTarget = 10;
+    std::int64_t loginFailuresPerIp = 50;
+    std::int64_t passwordMemoryMib = 19;
+    std::int64_t passwordPasses = 2;
+    std::string codesKeyFile;  // empty: <dataDir>/keys/code.key
+
+    // Outbox (R-ACC-6)
+    std::string outboxTransport = "dev";  // dev: files in <dataDir>/outbox; smtp: SMTP + SMS
+    std::string smtpUrl;
+    bool smtpStarttls = true;
+    std::string smtpUser;
+    std::string smtpPasswordFile;
+    std::string smtpFrom = "noreply@videopro.invalid";
+    std::string smtpFromName = "VideoPro";
+    std::string smtpCaFile;
+    std::string smsUrlTemplate;
+    std::string smsBodyTemplate;
+    std::string smsContentType = "application/x-www-form-urlencoded";
+    std::string smsAuthHeaderFile;
+
     // Process
     std::string logLevel = "info";
     std::string readyFile;
+
+    std::string effectiveCodesKeyFile() const {
+        return codesKeyFile.empty() ? dataDir + "/keys/code.key" : codesKeyFile;
+    }
+    std::string outboxDir() const { return dataDir + "/outbox"; }
 
     // The database URL after defaults are applied.
     std::string effectiveDatabaseUrl() const {

@@ -83,6 +83,56 @@ TableDeclaration oneTimeCodes() {
             }};
 }
 
+TableDeclaration users() {
+    const Retention account{std::chrono::days{0}, std::nullopt,
+                            "kept while the account exists; erased with it (R-PRIV-5)"};
+    const std::string purpose = "run the user's account (registration, sign-in)";
+    const PersonalData identifier{"account identifier", purpose, "id", account, false};
+    const PersonalData profile{"profile", "show the user's chosen name", "id", account, false};
+    const PersonalData credential{"account credentials",
+                                  "password sign-in (argon2id hash, never the password)", "id",
+                                  account, false};
+    // Age is asked to find children under 14 (R-MINOR-1); minors' data is sensitive.
+    const PersonalData age{"date of birth", "guardian consent for children under 14 (R-MINOR-1)",
+                           "id", account, true};
+    const PersonalData state{"account identifier", purpose, "id", account, false};
+    return {"users",
+            "Personal accounts: identifier, display name, password hash, birth month.",
+            {
+                notPersonalColumn("id", "row identifier"),
+                personalColumn("email", identifier),
+                personalColumn("phone", identifier),
+                personalColumn("display_name", profile),
+                personalColumn("password_hash", credential),
+                personalColumn("birth_year", age),
+                personalColumn("birth_month", age),
+                personalColumn("status", state),
+                personalColumn("created_at", state),
+            }};
+}
+
+TableDeclaration sessions() {
+    const Retention session{std::chrono::days{0}, std::chrono::days{31},
+                            "deleted when the session ends (sign-out, idle or absolute "
+                            "timeout, at most 30 days) or with the account"};
+    const std::string purpose = "keep the user signed in and show his sessions (R-ACC-3)";
+    const PersonalData use{"session data", purpose, "user_id", session, false};
+    const PersonalData connection{"connection data", purpose, "user_id", session, false};
+    return {"sessions",
+            "Signed-in sessions: hash of the cookie token, times, device summary, IP.",
+            {
+                notPersonalColumn("id", "row identifier"),
+                personalColumn("user_id", use),
+                notPersonalColumn("token_hash",
+                                  "SHA-256 of a random token; reveals nothing about the person"),
+                personalColumn("created_at", use),
+                personalColumn("last_used_at", use),
+                notPersonalColumn("expires_at", "absolute deadline of the session"),
+                personalColumn("user_agent", connection),
+                personalColumn("client_ip", connection),
+            }};
+}
+
 }  // namespace
 
 const DataMap& videoproDataMap() {
@@ -91,6 +141,8 @@ const DataMap& videoproDataMap() {
         networkOperationLog(),
         outboxMessages(),
         oneTimeCodes(),
+        users(),
+        sessions(),
     });
     return map;
 }

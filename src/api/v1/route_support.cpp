@@ -1,0 +1,184 @@
+#include "api/v1/route_support.hpp"
+
+#include <map>
+
+#include "api/v1/json_body.hpp"
+#include "common/log.hpp"
+#include "domain/accounts/cookies.hpp"
+#include "domain/accounts/csrf.hpp"
+#include "services/accounts/session_tokens.hpp"
+
+namespace vp::api::v1 {
+namespace {
+
+using domain::accounts::CsrfDecision;
+
+const common::Logger& log() {
+    static const common::Logger logger("api.accounts");
+    return logger;
+}
+
+int statusFor(std::string_view code) {
+    static const std::map<std::string_view, int, std::less<>> kStatus{
+        {"bad_request", 400},
+        {"invalid_target", 400},
+        {"invalid_birth_date", 400},
+        {"invalid_display_name", 400},
+        {"weak_password", 400},
+        {"invalid_password", 400},
+        {"invalid_code", 400},
+        {"login_failed", 401},
+        {"unauthenticated", 401},
+        {"reauthentication_failed", 403},
+        {"guardian_consent_pending", 403},
+        {"csrf_failed", 403},
+        {"not_found", 404},
+        {"account_exists", 409},
+        {"rate_limited", 429},
+    };
+    auto it = kStatus.find(code);
+    return it == kStatus.end() ? 500 : it->second;
+}
+
+}  // namespace
+
+void answerOnPool(storage::DbPool& pool, Reply reply,
+                  std::function<Response(storage::Connection&)> job) {
+    auto shared = std::make_shared<Reply>(std::move(reply));
+    const bool queued = pool.submit(
+        [shared, job = std::move(job)](storage::Connection& c) { (*shared)(job(c)); },
+        [shared](const common::Error& e) {
+            log().error("database unavailable", {{"error", e.message}});
+            (*shared)(Response::error(503, "unavailable",
+                                      "the database cannot be reached; try again shortly"));
+        });
+    if (!queued) {
+        (*shared)(Response::error(503, "busy", "the service is busy; try again shortly"));
+    }
+}
+
+Response errorResponse(const common::Error& error) {
+    const int status = statusFor(error.code);
+    if (status == 500) {
+        log().error("request failed", {{"code", error.code}, {"error", error.message}});
+        return Response::error(500, "internal", "something went wrong on the server; try again");
+    }
+    return Response::error(status, error.code, error.message);
+}
+
+std::string sessionTokenOf(const Request& request) {
+    const auto header = request.header("Cookie");
+    if (!header) {
+        return {};
+    }
+    auto value = domain::accounts::findCookie(*header, domain::accounts::kSessionCookie);
+    return value ? std::string(*value) : std::string{};
+}
+
+std::optional<Response> refuseCrossSite(const RouteContext& context, const Request& request) {
+    std::vector<std::string> allowed;
+    if (auto host = request.header("Host")) {
+        allowed.push_back((request.tls ? "https://" : "http://") + std::string(*host));
+    }
+    if (!context.options.publicUrl.empty()) {
+        allowed.push_back(context.options.publicUrl);
+    }
+    const std::string token = sessionTokenOf(request);
+    std::optional<std::string> expected;
+    if (!token.empty()) {
+        expected = services::accounts::csrfTokenFor(token);
+    }
+    domain::accounts::CsrfInput input{
+        request.method,
+        request.header("Origin"),
+        request.header("Referer"),
+        allowed,
+        expected ? std::optional<std::string_view>(*expected) : std::nullopt,
+        request.header("X-CSRF-Token")};
+    const auto decision = domain::accounts::decideCsrf(input);
+    if (decision == CsrfDecision::Allowed || decision == CsrfDecision::NotStateChanging) {
+        return std::nullopt;
+    }
+    return Response::error(403, "csrf_failed", domain::accounts::explain(decision));
+}
+
+bool secureCookies(const RouteContext& context, const Request& request) {
+    return request.tls || context.options.publicUrl.starts_with("https://");
+}
+
+void setSessionCookie(Response& response, const RouteContext& context, const Request& request,
+                      const services::accounts::SignedIn& signedIn) {
+    const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(
+        signedIn.session.expiresAt - signedIn.session.createdAt);
+    response.headers.add("Set-Cookie",
+                         domain::accounts::sessionSetCookie(
+                             signedIn.token, {secureCookies(context, request), lifetime}));
+    response.headers.set("Cache-Control", "no-store");
+}
+
+void clearSessionCookie(Response& response, const RouteContext& context, const Request& request) {
+    response.headers.add("Set-Cookie",
+                         domain::accounts::sessionClearCookie(secureCookies(context, request)));
+}
+
+boost::json::object userJson(const domain::accounts::User& user) {
+    boost::json::object o;
+    o["id"] = user.id;
+    o["email"] = user.email ? boost::json::value(*user.email) : boost::json::value(nullptr);
+    o["phone"] = user.phone ? boost::json::value(*user.phone) : boost::json::value(nullptr);
+    o["displayName"] = user.displayName;
+    o["status"] = toString(user.status);
+    o["hasPassword"] = user.passwordHash.has_value();
+    o["birthYear"] = user.birth.year;
+    o["birthMonth"] = user.birth.month;
+    o["createdAt"] = isoTime(user.createdAt);
+    return o;
+}
+
+Response jsonResponse(int status, const boost::json::object& body) {
+    return Response::json(status, boost::json::serialize(body));
+}
+
+Response signedInResponse(int status, const RouteContext& context, const Request& request,
+                          const services::accounts::SignedIn& signedIn) {
+    boost::json::object body;
+    body["user"] = userJson(signedIn.user);
+    body["csrfToken"] = services::accounts::csrfTokenFor(signedIn.token);
+    Response response = jsonResponse(status, body);
+    setSessionCookie(response, context, request, signedIn);
+    return response;
+}
+
+services::accounts::ClientInfo clientOf(const Request& request) {
+    auto agent = request.header("User-Agent");
+    return {request.clientIp, agent ? std::string(agent->substr(0, 512)) : std::string{}};
+}
+
+Handler onPoolAfterCsrf(RouteContextPtr context, PoolJob job) {
+    return [context, job = std::move(job)](const Request& request, Reply reply) {
+        if (auto refused = refuseCrossSite(*context, request)) {
+            reply(std::move(*refused));
+            return;
+        }
+        answerOnPool(context->pool, std::move(reply),
+                     [job, request](storage::Connection& c) { return job(c, request); });
+    };
+}
+
+Handler forSignedIn(RouteContextPtr context, SignedInJob job) {
+    return onPoolAfterCsrf(
+        context, [context, job = std::move(job)](storage::Connection& c, const Request& request) {
+            const std::string token = sessionTokenOf(request);
+            auto who = context->accounts.authenticate(c, token);
+            if (!who) {
+                Response response = errorResponse(who.error());
+                if (!token.empty()) {
+                    clearSessionCookie(response, *context, request);
+                }
+                return response;
+            }
+            return job(c, request, *who);
+        });
+}
+
+}  // namespace vp::api::v1

@@ -1,0 +1,138 @@
+#pragma once
+// Accounts (R-ACC-1, R-ACC-3, R-MINOR-1): personal registration with a one-time code,
+// sign-in by code or password, sessions, and the Security Center operations. Every
+// method runs on the caller's connection, i.e. on a DbPool thread, and is safe to
+// call from several pool threads at once.
+//
+// Error codes (stable; the HTTP layer maps them to statuses): invalid_target,
+// invalid_birth_date, invalid_display_name, weak_password, invalid_password,
+// invalid_code, account_exists, login_failed, rate_limited, guardian_consent_pending,
+// unauthenticated, reauthentication_failed, not_found; storage errors otherwise.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/random.hpp"
+#include "common/result.hpp"
+#include "domain/accounts/attempt_limiter.hpp"
+#include "domain/accounts/one_time_code.hpp"
+#include "domain/accounts/session.hpp"
+#include "domain/accounts/user.hpp"
+#include "services/accounts/password_hasher.hpp"
+#include "services/codes/one_time_codes.hpp"
+#include "storage/connection.hpp"
+
+namespace vp::services::accounts {
+
+struct AccountsOptions {
+    domain::accounts::SessionPolicy sessions;
+    domain::accounts::AttemptLimit loginPerTarget{10, std::chrono::minutes{15}};
+    domain::accounts::AttemptLimit loginPerIp{50, std::chrono::minutes{15}};
+};
+
+struct ClientInfo {
+    std::string ip;
+    std::string userAgent;  // the raw header; only a summary is stored
+};
+
+struct Registration {
+    std::string target;  // email or E.164 number, as typed
+    std::string code;
+    std::string displayName;
+    std::optional<std::string> password;
+    domain::accounts::BirthMonth birth;
+};
+
+// A new session: `token` goes into the cookie, and nowhere else.
+struct SignedIn {
+    domain::accounts::User user;
+    domain::accounts::Session session;
+    std::string token;
+};
+
+struct Registered {
+    domain::accounts::User user;
+    // None while the account waits for a guardian (R-MINOR-1).
+    std::optional<SignedIn> signedIn;
+};
+
+struct Authenticated {
+    domain::accounts::User user;
+    domain::accounts::Session session;
+};
+
+struct PasswordChange {
+    std::optional<std::string> currentPassword;
+    std::optional<std::string> code;  // a fresh sign-in code instead of the password
+    std::string newPassword;
+};
+
+class Accounts {
+  public:
+    // References must outlive this object.
+    Accounts(AccountsOptions options, const codes::OneTimeCodes& codes,
+             const PasswordHasher& passwords, const common::Clock& clock, common::Random& random);
+
+    // Issues a code whether or not an account exists (the answer never tells).
+    common::Status requestCode(storage::Connection& c, std::string_view target,
+                               domain::accounts::CodePurpose purpose, const std::string& ip) const;
+
+    common::Result<Registered> registerPersonal(storage::Connection& c,
+                                                const Registration& registration,
+                                                const ClientInfo& client);
+
+    // `previousToken`: the session cookie the request came with, ended on success
+    // (a new token on every sign-in).
+    common::Result<SignedIn> loginWithCode(storage::Connection& c, std::string_view target,
+                                           std::string_view code, const ClientInfo& client,
+                                           std::string_view previousToken = {});
+    common::Result<SignedIn> loginWithPassword(storage::Connection& c, std::string_view target,
+                                               std::string_view password, const ClientInfo& client,
+                                               std::string_view previousToken = {});
+
+    // The session of a cookie token, refreshed; "unauthenticated" when unknown,
+    // expired (then deleted) or its account is not active.
+    common::Result<Authenticated> authenticate(storage::Connection& c, std::string_view token);
+    common::Status logout(storage::Connection& c, std::string_view token);
+
+    common::Result<std::vector<domain::accounts::Session>> sessions(storage::Connection& c,
+                                                                    std::int64_t userId);
+    // "not_found" unless the session exists and belongs to the user.
+    common::Status revokeSession(storage::Connection& c, std::int64_t userId,
+                                 std::int64_t sessionId);
+    // Signs out every other session, or every session; how many ended.
+    common::Result<std::int64_t> revokeAll(storage::Connection& c, const Authenticated& who,
+                                           bool includingCurrent);
+    // Sets a new password, signs out every other session and returns a new session
+    // replacing the current one.
+    common::Result<SignedIn> changePassword(storage::Connection& c, const Authenticated& who,
+                                            const PasswordChange& change, const ClientInfo& client);
+
+    // Deletes ended sessions and old one-time codes (retention).
+    common::Result<std::int64_t> purgeExpired(storage::Connection& c);
+
+    const domain::accounts::SessionPolicy& sessionPolicy() const { return options_.sessions; }
+
+  private:
+    common::Result<SignedIn> startSession(storage::Connection& c, const domain::accounts::User& u,
+                                          const ClientInfo& client, std::string_view previousToken);
+    common::Status throttled(const std::string& target, const ClientInfo& client) const;
+    void recordFailure(const std::string& target, const ClientInfo& client);
+    common::Result<SignedIn> finishLogin(storage::Connection& c,
+                                         std::optional<domain::accounts::User> user, bool proven,
+                                         const std::string& target, const ClientInfo& client,
+                                         std::string_view previousToken);
+
+    AccountsOptions options_;
+    const codes::OneTimeCodes& codes_;
+    const PasswordHasher& passwords_;
+    const common::Clock& clock_;
+    common::Random& random_;
+    domain::accounts::AttemptLimiter perTarget_;
+    domain::accounts::AttemptLimiter perIp_;
+};
+
+}  // namespace vp::services::accounts

@@ -1,0 +1,183 @@
+// Accounts: sign-in by code or password, session checks and sign-out.
+#include "common/log.hpp"
+#include "common/mask.hpp"
+#include "domain/accounts/contact.hpp"
+#include "services/accounts/accounts.hpp"
+#include "services/accounts/session_tokens.hpp"
+#include "services/accounts/sql_account_repositories.hpp"
+
+namespace vp::services::accounts {
+namespace {
+
+using domain::accounts::CodePurpose;
+using domain::accounts::SessionState;
+using domain::accounts::User;
+using domain::accounts::UserStatus;
+
+const common::Logger& log() {
+    static const common::Logger logger("accounts");
+    return logger;
+}
+
+common::Error loginFailed() {
+    return common::makeError("login_failed",
+                             "the sign-in details are not right; check them or sign in with a "
+                             "code");
+}
+
+common::Error unauthenticated(std::string_view why) {
+    return common::makeError("unauthenticated", std::string(why));
+}
+
+}  // namespace
+
+common::Status Accounts::throttled(const std::string& target, const ClientInfo& client) const {
+    const auto now = clock_.steadyNow();
+    if (!perTarget_.allowed(target, now) || !perIp_.allowed(client.ip, now)) {
+        return common::makeError("rate_limited",
+                                 "too many failed sign-in attempts; wait 15 minutes and try "
+                                 "again");
+    }
+    return {};
+}
+
+void Accounts::recordFailure(const std::string& target, const ClientInfo& client) {
+    const auto now = clock_.steadyNow();
+    perTarget_.recordFailure(target, now);
+    perIp_.recordFailure(client.ip, now);
+    log().warn("sign-in failed", {{"ip", common::maskIp(client.ip)}});
+}
+
+common::Result<SignedIn> Accounts::finishLogin(storage::Connection& c, std::optional<User> user,
+                                               bool proven, const std::string& target,
+                                               const ClientInfo& client,
+                                               std::string_view previousToken) {
+    if (!proven || !user || user->status == UserStatus::Disabled) {
+        recordFailure(target, client);
+        return loginFailed();
+    }
+    perTarget_.reset(target);
+    if (user->status == UserStatus::PendingGuardian) {
+        return common::makeError("guardian_consent_pending",
+                                 "this account waits for a parent's or guardian's consent");
+    }
+    auto tx = storage::Transaction::begin(c);
+    if (!tx) {
+        return tx.error();
+    }
+    auto signedIn = startSession(c, *user, client, previousToken);
+    if (!signedIn) {
+        return signedIn.error();
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return signedIn;
+}
+
+common::Result<SignedIn> Accounts::loginWithCode(storage::Connection& c, std::string_view target,
+                                                 std::string_view code, const ClientInfo& client,
+                                                 std::string_view previousToken) {
+    auto contact = domain::accounts::parseContact(target);
+    if (!contact) {
+        return loginFailed();
+    }
+    if (auto limited = throttled(contact->value, client); !limited) {
+        return limited.error();
+    }
+    auto outcome = codes_.verify(c, contact->value, CodePurpose::Login, code);
+    if (!outcome) {
+        return outcome.error();
+    }
+    SqlUserRepository users(c);
+    auto user = users.findByContact(*contact);
+    if (!user) {
+        return user.error();
+    }
+    const bool proven = *outcome == domain::accounts::VerifyOutcome::Accepted;
+    return finishLogin(c, std::move(*user), proven, contact->value, client, previousToken);
+}
+
+common::Result<SignedIn> Accounts::loginWithPassword(storage::Connection& c,
+                                                     std::string_view target,
+                                                     std::string_view password,
+                                                     const ClientInfo& client,
+                                                     std::string_view previousToken) {
+    auto contact = domain::accounts::parseContact(target);
+    if (!contact) {
+        return loginFailed();
+    }
+    if (auto limited = throttled(contact->value, client); !limited) {
+        return limited.error();
+    }
+    SqlUserRepository users(c);
+    auto user = users.findByContact(*contact);
+    if (!user) {
+        return user.error();
+    }
+    bool proven = false;
+    if (*user && (*user)->passwordHash && password.size() <= kMaxPasswordBytes) {
+        proven = passwords_.verify(*(*user)->passwordHash, password);
+    } else {
+        passwords_.spendVerificationTime(password);  // the same time as a real check
+    }
+    return finishLogin(c, std::move(*user), proven, contact->value, client, previousToken);
+}
+
+common::Result<Authenticated> Accounts::authenticate(storage::Connection& c,
+                                                     std::string_view token) {
+    if (!wellFormedSessionToken(token)) {
+        return unauthenticated("sign in first");
+    }
+    SqlSessionRepository sessions(c);
+    auto found = sessions.findByTokenHash(hashSessionToken(token));
+    if (!found) {
+        return found.error();
+    }
+    if (!*found) {
+        return unauthenticated("the session has ended; sign in again");
+    }
+    auto session = std::move(**found);
+    const auto now = clock_.now();
+    if (decideSession(options_.sessions, session, now) != SessionState::Valid) {
+        if (auto gone = sessions.deleteForUser(session.userId, session.id); !gone) {
+            return gone.error();
+        }
+        return unauthenticated("the session has expired; sign in again");
+    }
+    SqlUserRepository users(c);
+    auto user = users.findById(session.userId);
+    if (!user) {
+        return user.error();
+    }
+    if (!*user || (*user)->status != UserStatus::Active) {
+        return unauthenticated("the account is not active");
+    }
+    if (domain::accounts::shouldTouch(options_.sessions, session, now)) {
+        if (auto touched = sessions.touch(session.id, now); !touched) {
+            return touched.error();
+        }
+        session.lastUsedAt = now;
+    }
+    return Authenticated{std::move(**user), std::move(session)};
+}
+
+common::Status Accounts::logout(storage::Connection& c, std::string_view token) {
+    if (!wellFormedSessionToken(token)) {
+        return {};
+    }
+    SqlSessionRepository sessions(c);
+    auto found = sessions.findByTokenHash(hashSessionToken(token));
+    if (!found) {
+        return found.error();
+    }
+    if (*found) {
+        auto gone = sessions.deleteForUser((*found)->userId, (*found)->id);
+        if (!gone) {
+            return gone.error();
+        }
+    }
+    return {};
+}
+
+}  // namespace vp::services::accounts
