@@ -1,0 +1,166 @@
+// The SRTP half of WebRtcTransport: inbound RTP/RTCP decryption and dispatch,
+// outbound protection towards the selected ICE tuple.
+#include <algorithm>
+#include <cstring>
+
+#include "sfu/packet/rtcp/common_header.hpp"
+#include "sfu/packet/rtcp/fir.hpp"
+#include "sfu/packet/rtcp/pli.hpp"
+#include "sfu/packet/rtp_header_extensions.hpp"
+#include "sfu/transport/webrtc_transport.hpp"
+
+namespace vp::sfu::transport {
+
+namespace {
+
+constexpr std::size_t kMaxMediaPacket = 1600;
+
+std::uint64_t microsSince(std::chrono::steady_clock::time_point t) {
+    return static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count());
+}
+
+}  // namespace
+
+// libsrtp keeps one stream per SSRC: a peer inventing SSRCs must not grow it
+// without bound, so new SSRCs beyond the cap are dropped before decryption.
+bool WebRtcTransport::admitSsrc(std::uint32_t ssrc) {
+    if (ssrcs_.contains(ssrc)) {
+        return true;
+    }
+    if (ssrcs_.size() >= options_.maxSsrcs) {
+        ++stats_.droppedSsrcLimit;
+        return false;
+    }
+    ssrcs_.insert(ssrc);
+    return true;
+}
+
+void WebRtcTransport::receiveRtp(std::span<const std::uint8_t> data) {
+    if (!srtpIn_) {
+        ++stats_.droppedNotConnected;
+        return;
+    }
+    if (data.size() < packet::kRtpHeaderSize || data.size() > kMaxMediaPacket) {
+        ++stats_.droppedMalformed;
+        return;
+    }
+    if (!admitSsrc(packet::readU32(data.data() + 8))) {
+        return;
+    }
+    std::memcpy(buffer_.data(), data.data(), data.size());
+    auto length = srtpIn_->unprotectRtp(buffer_, data.size());
+    if (!length) {
+        ++stats_.droppedSrtp;
+        return;
+    }
+    auto rtp = packet::MutableRtpPacket::parse(packet::MutableBytes(buffer_.data(), *length));
+    if (!rtp) {
+        ++stats_.droppedMalformed;
+        return;
+    }
+    ++stats_.rtpReceived;
+    if (events_.onRtp) {
+        events_.onRtp(*rtp);
+    }
+}
+
+void WebRtcTransport::receiveRtcp(std::span<const std::uint8_t> data) {
+    if (!srtpIn_) {
+        ++stats_.droppedNotConnected;
+        return;
+    }
+    if (data.size() < 8 || data.size() > kMaxMediaPacket) {
+        ++stats_.droppedMalformed;
+        return;
+    }
+    if (!admitSsrc(packet::readU32(data.data() + 4))) {
+        return;
+    }
+    std::memcpy(buffer_.data(), data.data(), data.size());
+    auto length = srtpIn_->unprotectRtcp(buffer_, data.size());
+    if (!length) {
+        ++stats_.droppedSrtp;
+        return;
+    }
+    ++stats_.rtcpReceived;
+    handleFeedback(std::span<const std::uint8_t>(buffer_.data(), *length));
+}
+
+// Walks the compound packet with the packet layer (every length checked); only
+// keyframe requests matter to the router today.
+void WebRtcTransport::handleFeedback(std::span<const std::uint8_t> compound) {
+    namespace rtcp = packet::rtcp;
+    rtcp::CompoundIterator it(compound);
+    while (auto sub = it.next()) {
+        if (sub->packetType() != rtcp::type::kPayloadFeedback) {
+            continue;
+        }
+        if (auto pli = rtcp::parsePli(*sub)) {
+            ++stats_.keyframeRequestsReceived;
+            if (events_.onKeyframeRequest) {
+                events_.onKeyframeRequest(pli->media);
+            }
+        } else if (auto fir = rtcp::FirView::parse(*sub)) {
+            for (std::size_t i = 0; i < fir->entryCount(); ++i) {
+                ++stats_.keyframeRequestsReceived;
+                if (events_.onKeyframeRequest) {
+                    events_.onKeyframeRequest(fir->entry(i).ssrc);
+                }
+            }
+        }
+    }
+    if (it.failed()) {
+        ++stats_.droppedMalformed;
+    }
+}
+
+void WebRtcTransport::sendRtp(packet::MutableBytes packet) {
+    auto to = ice_.selectedTuple();
+    if (closed_ || !srtpOut_ || !to) {
+        ++stats_.droppedNotConnected;
+        return;
+    }
+    if (packet.size() > kMaxMediaPacket) {
+        ++stats_.droppedMalformed;
+        return;
+    }
+    if (options_.absSendTimeId) {
+        if (auto rtp = packet::MutableRtpPacket::parse(packet)) {
+            packet::RtpHeaderExtensionMap map;
+            map.add(*options_.absSendTimeId, packet::RtpExtensionType::AbsSendTime);
+            packet::rewriteAbsSendTime(
+                *rtp, map, packet::absSendTimeFromMicros(microsSince(context_.clock.steadyNow())));
+        }
+    }
+    std::memcpy(buffer_.data(), packet.data(), packet.size());
+    auto length = srtpOut_->protectRtp(buffer_, packet.size());
+    if (!length) {
+        ++stats_.droppedSrtp;
+        return;
+    }
+    ++stats_.rtpSent;
+    context_.socket.send(std::span<const std::uint8_t>(buffer_.data(), *length), *to);
+}
+
+void WebRtcTransport::sendRtcp(packet::Bytes packet) {
+    auto to = ice_.selectedTuple();
+    if (closed_ || !srtpOut_ || !to) {
+        ++stats_.droppedNotConnected;
+        return;
+    }
+    if (packet.size() > kMaxMediaPacket) {
+        ++stats_.droppedMalformed;
+        return;
+    }
+    std::memcpy(buffer_.data(), packet.data(), packet.size());
+    auto length = srtpOut_->protectRtcp(buffer_, packet.size());
+    if (!length) {
+        ++stats_.droppedSrtp;
+        return;
+    }
+    ++stats_.rtcpSent;
+    context_.socket.send(std::span<const std::uint8_t>(buffer_.data(), *length), *to);
+}
+
+}  // namespace vp::sfu::transport
