@@ -95,13 +95,14 @@ inline std::size_t symbolsIn(std::uint16_t chunk) {
     return (chunk & 0x4000) == 0 ? 14 : 7;
 }
 inline unsigned symbolAt(std::uint16_t chunk, std::size_t k) {
-    if ((chunk & 0x8000) == 0) {
-        return (chunk >> 13) & 0x3u;
+    const unsigned bits = chunk;
+    if ((bits & 0x8000u) == 0) {
+        return (bits >> 13) & 0x3u;
     }
-    if ((chunk & 0x4000) == 0) {
-        return (chunk >> (13 - k)) & 0x1u;
+    if ((bits & 0x4000u) == 0) {
+        return (bits >> (13 - k)) & 0x1u;
     }
-    return (chunk >> (12 - 2 * k)) & 0x3u;
+    return (bits >> (12 - 2 * k)) & 0x3u;
 }
 }  // namespace transport_cc_detail
 
