@@ -31,8 +31,9 @@ class SessionChannel final : public signaling::Channel {
 }  // namespace
 
 SignalingEndpoint::SignalingEndpoint(std::shared_ptr<const signaling::MethodTable> table,
-                                     signaling::DispatcherLimits limits)
-    : dispatcher_(std::move(table), limits) {}
+                                     signaling::DispatcherLimits limits,
+                                     ChannelClosed onChannelClosed)
+    : dispatcher_(std::move(table), limits), onChannelClosed_(std::move(onChannelClosed)) {}
 
 void SignalingEndpoint::onOpen(const WebSocketSessionPtr& session) {
     std::lock_guard lock(mutex_);
@@ -53,8 +54,13 @@ void SignalingEndpoint::onText(const WebSocketSessionPtr& session, std::string_v
 }
 
 void SignalingEndpoint::onClose(const WebSocketSessionPtr& session) {
-    std::lock_guard lock(mutex_);
-    peers_.erase(session->id());
+    {
+        std::lock_guard lock(mutex_);
+        peers_.erase(session->id());
+    }
+    if (onChannelClosed_) {
+        onChannelClosed_(session->id());
+    }
 }
 
 std::size_t SignalingEndpoint::openChannels() const {
