@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <regex>
 #include <thread>
 
 #include "api/raw_client.hpp"
@@ -111,6 +112,86 @@ TEST_P(ServeTest, SignallingAnswersPingOverWebSocket) {
     ASSERT_TRUE(frame);
     EXPECT_NE(frame->payload.find("\"ok\":true"), std::string::npos) << frame->payload;
     EXPECT_NE(frame->payload.find("\"time\""), std::string::npos) << frame->payload;
+}
+
+// Base64 (RFC 4648) of a MIME part, line breaks ignored.
+std::string decodeBase64(std::string_view in) {
+    static const std::string kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::uint32_t bits = 0;
+    int count = 0;
+    for (char c : in) {
+        const auto pos = kAlphabet.find(c);
+        if (pos == std::string::npos) {
+            continue;
+        }
+        bits = (bits << 6) | static_cast<std::uint32_t>(pos);
+        count += 6;
+        if (count >= 8) {
+            count -= 8;
+            out.push_back(static_cast<char>((bits >> count) & 0xFF));
+        }
+    }
+    return out;
+}
+
+// The six-digit code of the newest .eml in the dev outbox folder.
+std::string codeFromDevOutbox(const std::string& folder) {
+    std::filesystem::path newest;
+    for (int i = 0; i < 250 && newest.empty(); ++i) {
+        if (std::filesystem::is_directory(folder)) {
+            for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+                if (entry.path().extension() == ".eml") {
+                    newest = entry.path();
+                }
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (newest.empty()) {
+        return {};
+    }
+    const std::string mail = readFile(newest.string());
+    const auto plain = mail.find("Content-Type: text/plain");
+    const auto start = mail.find("\r\n\r\n", plain);
+    const auto end = mail.find("--", start);
+    const std::string text = decodeBase64(mail.substr(start, end - start));
+    std::smatch m;
+    return std::regex_search(text, m, std::regex("[0-9]{6}")) ? m.str(0) : std::string{};
+}
+
+TEST_P(ServeTest, RegistersWithTheCodeFromTheDevOutboxAndServesTheOpenApiDocument) {
+    start();
+    const std::string origin = "Origin: http://127.0.0.1\r\n";
+    auto sent = httpRequest(port_, "POST", "/api/v1/auth/code", origin,
+                            R"({"target":"ann@example.com","purpose":"register"})");
+    ASSERT_TRUE(sent);
+    ASSERT_EQ(sent->status, 202) << sent->body;
+    const std::string code = codeFromDevOutbox(dir_.path + "/var/outbox");
+    ASSERT_EQ(code.size(), 6u) << "no code in the dev outbox";
+    auto registered =
+        httpRequest(port_, "POST", "/api/v1/auth/register", origin,
+                    R"({"target":"ann@example.com","code":")" + code +
+                        R"(","displayName":"Ann","password":"correct horse","birthYear":1985,)"
+                        R"("birthMonth":7})");
+    ASSERT_TRUE(registered);
+    ASSERT_EQ(registered->status, 201) << registered->body;
+    const std::string cookie = registered->header("set-cookie");
+    ASSERT_TRUE(cookie.starts_with("vp_session=")) << cookie;
+    const std::string token = cookie.substr(11, cookie.find(';') - 11);
+    auto me = httpRequest(port_, "GET", "/api/v1/me", "Cookie: vp_session=" + token + "\r\n");
+    ASSERT_TRUE(me);
+    EXPECT_EQ(me->status, 200) << me->body;
+    EXPECT_NE(me->body.find("\"displayName\":\"Ann\""), std::string::npos) << me->body;
+    auto login = httpRequest(port_, "POST", "/api/v1/auth/login", origin,
+                             R"({"target":"ann@example.com","password":"correct horse"})");
+    ASSERT_TRUE(login);
+    EXPECT_EQ(login->status, 200) << login->body;
+    auto openapi = httpRequest(port_, "GET", "/api/openapi.json");
+    ASSERT_TRUE(openapi);
+    EXPECT_EQ(openapi->status, 200);
+    EXPECT_NE(openapi->body.find("\"/api/v1/auth/register\""), std::string::npos);
 }
 
 VP_INSTANTIATE_FOR_BOTH_BACKENDS(ServeTest);
