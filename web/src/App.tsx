@@ -1,8 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { LandingPage } from './pages/LandingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
+
+// The developer media test page carries mediasoup-client: loaded only when visited.
+const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
 
 /** The client's pages. The router itself is provided by main.tsx (or by a test). */
 export function App() {
@@ -11,6 +15,14 @@ export function App() {
       <Routes>
         <Route path="/" element={<LandingPage />} />
         <Route path="/privacy" element={<PrivacyPolicyPage />} />
+        <Route
+          path="/dev/media"
+          element={
+            <Suspense fallback={<p className="container">Loading…</p>}>
+              <MediaTestPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -15,9 +15,12 @@
 #include "common/clock.hpp"
 #include "common/log.hpp"
 #include "common/mask.hpp"
+#include "common/random.hpp"
+#include "rooms/room_service.hpp"
 #include "services/oplog/operation_log_retention.hpp"
 #include "services/oplog/operation_log_writer.hpp"
 #include "services/scheduler/periodic_task.hpp"
+#include "sfu/media_server/media_server.hpp"
 #include "signaling/method_table.hpp"
 #include "signaling/ping.hpp"
 #include "storage/db_pool.hpp"
@@ -90,14 +93,31 @@ services::scheduler::PeriodicTask scheduleRetention(storage::DbPool& pool,
     });
 }
 
-// The signalling WebSocket at /ws and its method table.
-common::Status registerSignaling(api::Router& router, const common::Clock& clock) {
+// The signalling WebSocket at /ws and its method table; a closed channel leaves its room.
+common::Status registerSignaling(api::Router& router, const common::Clock& clock,
+                                 rooms::RoomService& rooms) {
     auto table = std::make_shared<signaling::MethodTable>();
     if (auto added = signaling::addPing(*table, clock); !added) {
         return added;
     }
-    router.addWebSocket("/ws", std::make_shared<api::SignalingEndpoint>(std::move(table)));
+    if (auto added = rooms.registerMethods(*table); !added) {
+        return added;
+    }
+    router.addWebSocket("/ws",
+                        std::make_shared<api::SignalingEndpoint>(
+                            std::move(table), signaling::DispatcherLimits{},
+                            [&rooms](std::uint64_t channel) { rooms.onChannelClosed(channel); }));
     return {};
+}
+
+common::Result<std::unique_ptr<sfu::media_server::MediaServer>> startMedia(
+    const config::Settings& settings, const common::Clock& clock) {
+    sfu::media_server::MediaServerOptions options;
+    options.host = settings.mediaHost;
+    options.basePort = static_cast<std::uint16_t>(settings.mediaPort);
+    options.workers = static_cast<std::size_t>(settings.mediaWorkers);
+    options.announcedIp = settings.announcedIp;
+    return sfu::media_server::MediaServer::start(std::move(options), clock);
 }
 
 int fail(std::string_view what) {
@@ -149,7 +169,12 @@ int serve(std::span<const std::string> args) {
                    {{"web_root", settings.webRoot}});
     }
     router.serveStatic(std::make_shared<api::StaticFiles>(settings.webRoot));
-    if (auto registered = registerSignaling(router, clock); !registered) {
+    auto media = startMedia(settings, clock);
+    if (!media) {
+        return fail(media.error().message);
+    }
+    rooms::RoomService rooms(**media, common::SecureRandom::instance());
+    if (auto registered = registerSignaling(router, clock, rooms); !registered) {
         return fail(registered.error().message);
     }
 
@@ -174,6 +199,7 @@ int serve(std::span<const std::string> args) {
         }
     }
     server.wait();
+    (*media)->stop();  // before `rooms` goes: media callbacks refer to it
     log().info("stopped serving; writing the last operation-log records");
     retentionTask.stop();
     (*accounts)->stop();

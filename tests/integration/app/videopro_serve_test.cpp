@@ -36,7 +36,7 @@ class ServeTest : public BackendTest {
         server_ = std::make_unique<Process>(std::vector<std::string>{
             "serve", "--http-port", "0", "--data-dir", dir_.path + "/var", "--web-root", webRoot(),
             "--ready-file", ready, "--database", testDatabase().url(), "--oplog-flush-interval-ms",
-            "50", "--drain-timeout-ms", "3000"});
+            "50", "--drain-timeout-ms", "3000", "--media-port", "0"});
         for (int i = 0; i < 300 && !std::filesystem::exists(ready); ++i) {
             ASSERT_FALSE(server_->wait(std::chrono::milliseconds(1)).has_value())
                 << "videopro exited early:\n"
