@@ -54,8 +54,8 @@ common::Status WebRtcClient::connect(RemoteTransport remote) {
     }
     remote_ = std::move(remote);
     ice::IceClientOptions io;
-    io.localUfrag = random_.hexToken(4);
-    io.localPassword = random_.hexToken(12);
+    io.localUfrag = options_.iceUfrag.empty() ? random_.hexToken(4) : options_.iceUfrag;
+    io.localPassword = options_.icePassword.empty() ? random_.hexToken(12) : options_.icePassword;
     io.remoteUfrag = remote_->iceParameters.usernameFragment;
     io.remotePassword = remote_->iceParameters.password;
     ice_ = std::make_unique<ice::IceClient>(

@@ -34,6 +34,9 @@ struct WebRtcClientOptions {
     // Consent refresh (a binding request) while connected; 0 = never (tests of
     // the server's consent timeout).
     std::chrono::milliseconds keepaliveInterval{2000};
+    // Our ICE credentials; empty = random (a peer that reads them from SDP needs them first).
+    std::string iceUfrag;
+    std::string icePassword;
 };
 
 // What the server told us about its transport (signalling).
@@ -71,6 +74,8 @@ class WebRtcClient {
     const std::string& fingerprintAlgorithm() const;
     const std::string& fingerprintValue() const;
     const net::SocketAddress& localAddress() const { return socket_->localAddress(); }
+    // The UDP socket, for callers that multiplex many clients with epoll.
+    int fd() const { return socket_->fd(); }
 
     // Starts ICE (nominating); DTLS follows once the check succeeded.
     common::Status connect(RemoteTransport remote);
