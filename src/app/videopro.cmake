@@ -3,6 +3,7 @@ add_executable(videopro
   main.cpp
   commands/serve_command.cpp
   commands/migrate_command.cpp
+  commands/media_metrics.cpp
   commands/ready_file.cpp
   commands/service_wiring.cpp
   commands/accounts_wiring.cpp)

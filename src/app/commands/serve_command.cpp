@@ -9,6 +9,7 @@
 #include "api/static_files.hpp"
 #include "app/commands/accounts_wiring.hpp"
 #include "app/commands/commands.hpp"
+#include "app/commands/media_metrics.hpp"
 #include "app/commands/ready_file.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -41,7 +42,8 @@ const common::Logger& log() {
     return logger;
 }
 
-api::ServerHooks makeHooks(storage::DbPool& pool, OperationLogWriter& writer) {
+api::ServerHooks makeHooks(storage::DbPool& pool, OperationLogWriter& writer,
+                           const MediaMetrics& mediaMetrics) {
     api::ServerHooks hooks;
     hooks.checkReady = [&pool](std::function<void(bool, std::string)> answer) {
         auto shared = std::make_shared<std::function<void(bool, std::string)>>(std::move(answer));
@@ -58,7 +60,7 @@ api::ServerHooks makeHooks(storage::DbPool& pool, OperationLogWriter& writer) {
     hooks.recordRequest = [&writer](const api::RequestRecord& r) {
         writer.record({r.time, r.method, r.route, r.status, r.latencyMicros, r.clientIp});
     };
-    hooks.appendMetrics = [&pool, &writer](std::string& out) {
+    hooks.appendMetrics = [&pool, &writer, &mediaMetrics](std::string& out) {
         const auto stats = writer.stats();
         out += "# HELP videopro_db_pool_in_use Database jobs running now.\n";
         out += "# TYPE videopro_db_pool_in_use gauge\n";
@@ -74,6 +76,7 @@ api::ServerHooks makeHooks(storage::DbPool& pool, OperationLogWriter& writer) {
                std::to_string(stats.dropped) + "\n";
         out += "videopro_oplog_records_total{outcome=\"failed\"} " + std::to_string(stats.failed) +
                "\n";
+        mediaMetrics.render(out);
     };
     return hooks;
 }
@@ -184,7 +187,8 @@ int serve(std::span<const std::string> args) {
     }
     (*accounts)->addRoutes(router);
 
-    api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer));
+    MediaMetrics mediaMetrics(**media);
+    api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));
     if (auto started = server.start(); !started) {
         return fail(started.error().message);
     }
@@ -199,6 +203,7 @@ int serve(std::span<const std::string> args) {
         }
     }
     server.wait();
+    mediaMetrics.stop();
     (*media)->stop();  // before `rooms` goes: media callbacks refer to it
     log().info("stopped serving; writing the last operation-log records");
     retentionTask.stop();

@@ -79,6 +79,16 @@ TEST_P(ServeTest, AnswersHealthReadinessMetricsAndTheWebClient) {
     EXPECT_NE(metrics->body.find("videopro_http_requests_total{route=\"/healthz\",status=\"200\"}"),
               std::string::npos);
     EXPECT_NE(metrics->body.find("videopro_db_pool_in_use"), std::string::npos);
+    // The media snapshot is refreshed every second.
+    for (int i = 0; i < 50 && metrics->body.find("videopro_media_dropped_total{worker=\"0\"}") ==
+                                  std::string::npos;
+         ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        metrics = httpRequest(port_, "GET", "/metrics");
+        ASSERT_TRUE(metrics);
+    }
+    EXPECT_NE(metrics->body.find("videopro_media_dropped_total{worker=\"0\"}"), std::string::npos);
+    EXPECT_NE(metrics->body.find("videopro_media_transports{worker=\"0\"} 0"), std::string::npos);
     auto landing = httpRequest(port_, "GET", "/meetings/123");  // client route: SPA fallback
     ASSERT_TRUE(landing);
     EXPECT_EQ(landing->status, 200);
