@@ -27,6 +27,13 @@ struct WorkerMedia {
     }
 };
 
+constexpr std::chrono::milliseconds kRecoveryTick{20};
+
+template <typename T>
+void appendAll(std::vector<T>& to, std::vector<T> from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
 common::Error unknownRouter(const std::string& routerId) {
     return common::makeError("media.unknown_router",
                              "no router " + routerId + "; create it with createRouter first");
@@ -57,6 +64,15 @@ class MediaServer::Impl {
                                           options_,
                                           common::SecureRandom::instance()},
                             {}}));
+            // One loss-recovery timer per worker for all its routers.
+            WorkerMedia* media = media_.back().get();
+            (void)w.post([media, &w] {
+                w.loop().addPeriodicTimer(kRecoveryTick, [media] {
+                    for (auto& [id, host] : media->routers) {
+                        host->router().onTimer();
+                    }
+                });
+            });
         }
         return {};
     }
@@ -172,8 +188,15 @@ class MediaServer::Impl {
             WorkerMedia* media = media_[i].get();
             auto collect = [gather, media, &w, i, done] {
                 WorkerStats s = workerStats(w, *media);
+                std::vector<ProducerStreamStats> producers;
+                std::vector<ConsumerStreamStats> consumers;
+                for (const auto& [id, host] : media->routers) {
+                    host->streamStats(producers, consumers);
+                }
                 std::lock_guard lock(gather->mutex);
                 gather->stats.workers[i] = s;
+                appendAll(gather->stats.producerStreams, std::move(producers));
+                appendAll(gather->stats.consumerStreams, std::move(consumers));
                 if (--gather->remaining == 0) {
                     done(std::move(gather->stats));
                 }
@@ -198,6 +221,12 @@ class MediaServer::Impl {
             s.rtpIn += c.rtpIn;
             s.rtpOut += c.rtpOut;
             s.dropped += c.dropped;
+            s.nackPacketsSent += c.nackPacketsSent;
+            s.packetsRecovered += c.packetsRecovered;
+            s.packetsLost += c.packetsLost;
+            s.keyframesForLoss += c.keyframesForLoss;
+            s.nackPacketsReceived += c.nackPacketsReceived;
+            s.packetsRetransmitted += c.packetsRetransmitted;
         }
         const auto socket = w.socketStats();
         const auto& mux = w.mux().stats();

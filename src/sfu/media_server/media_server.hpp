@@ -112,10 +112,64 @@ struct WorkerStats {
     std::uint64_t rtpIn = 0;       // decrypted RTP handed to routers
     std::uint64_t rtpOut = 0;      // RTP protected and sent to subscribers
     std::uint64_t dropped = 0;     // every datagram/packet dropped (mux, SRTP, queue, ...)
+    // Loss recovery, summed over the worker's producer and consumer streams
+    // (streams already closed are not counted).
+    std::uint64_t nackPacketsSent = 0;       // NACKs to publishers
+    std::uint64_t packetsRecovered = 0;      // holes from publishers filled by retransmission
+    std::uint64_t packetsLost = 0;           // publishers' packets never received (cumulative)
+    std::uint64_t keyframesForLoss = 0;      // recovery gave up: keyframe requested
+    std::uint64_t nackPacketsReceived = 0;   // NACKs from subscribers
+    std::uint64_t packetsRetransmitted = 0;  // to subscribers
+};
+
+// One encoding of a producer, as the server receives it from the publisher.
+struct ProducerStreamStats {
+    std::string routerId;
+    std::string producerId;
+    std::string kind;  // "audio" | "video"
+    std::uint32_t ssrc = 0;
+    std::uint64_t packets = 0;  // retransmissions that filled a hole included
+    std::uint64_t bytes = 0;
+    std::uint64_t retransmissions = 0;  // RTX/repairs received
+    std::int64_t packetsLost = 0;       // RFC 3550 cumulative lost, as in our last RR
+    std::uint8_t fractionLost = 0;      // /256, in our last RR interval
+    double jitterMs = 0;                // RFC 3550 interarrival jitter
+    std::uint64_t nackedSequences = 0;  // sequence numbers we NACKed (retries included)
+    std::uint64_t missing = 0;          // holes detected
+    std::uint64_t recovered = 0;        // holes filled
+    std::uint64_t givenUp = 0;          // holes abandoned
+    double rttMs = 0;                   // from NACK -> repair timing; 0 = not measured yet
+};
+
+// One consumer, as the server sends it to the subscriber.
+struct ConsumerStreamStats {
+    std::string routerId;
+    std::string consumerId;
+    std::string producerId;
+    std::string kind;
+    std::uint32_t ssrc = 0;
+    std::uint32_t rtxSsrc = 0;  // 0 = no RTX negotiated
+    std::uint64_t packets = 0;
+    std::uint64_t bytes = 0;
+    std::uint64_t nackPackets = 0;      // NACK messages received
+    std::uint64_t nackedSequences = 0;  // sequence numbers asked for
+    std::uint64_t retransmitted = 0;
+    std::uint64_t retransmittedBytes = 0;
+    std::uint64_t retransmitMissed = 0;     // no longer cached / never received
+    std::uint64_t retransmitThrottled = 0;  // per-packet or bitrate limit
+    std::uint64_t senderReports = 0;        // SRs we sent
+    std::uint64_t receiverReports = 0;      // report blocks the subscriber sent
+    std::uint8_t remoteFractionLost = 0;    // from the subscriber's last RR, /256
+    std::int64_t remotePacketsLost = 0;
+    double remoteJitterMs = 0;
+    double rttMs = 0;  // from the RR answering our SR; 0 = not measured yet
 };
 
 struct MediaServerStats {
     std::vector<WorkerStats> workers;
+    // Per stream, over all routers (bounded by the routers' producer/consumer limits).
+    std::vector<ProducerStreamStats> producerStreams;
+    std::vector<ConsumerStreamStats> consumerStreams;
 };
 
 class MediaServer {

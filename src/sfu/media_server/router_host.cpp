@@ -60,7 +60,9 @@ RouterHost::RouterHost(std::string id, WorkerContext& context)
       context_(context),
       router_(id_, context.transport.clock, context.random,
               router::RouterOptions{.maxTransports = context.options.maxTransportsPerRouter,
-                                    .maxSsrcsPerTransport = context.options.maxSsrcsPerTransport}) {
+                                    .maxSsrcsPerTransport = context.options.maxSsrcsPerTransport,
+                                    .recovery = {},
+                                    .retransmission = {}}) {
     router_.setObserver(this);
 }
 
@@ -84,6 +86,16 @@ transport::WebRtcTransportEvents RouterHost::transportEvents(const std::string& 
     e.onKeyframeRequest = [this, transportId](std::uint32_t ssrc) {
         router_.onKeyframeRequest(transportId, ssrc);
     };
+    e.onNack = [this, transportId](const packet::rtcp::NackView& nack) {
+        router_.onNack(transportId, nack);
+    };
+    e.onReceiverReport = [this, transportId](const packet::rtcp::ReportBlock& block) {
+        router_.onReceiverReport(transportId, block);
+    };
+    e.onSenderReport = [this, transportId](const packet::rtcp::SenderInfo& info) {
+        router_.onSenderReport(transportId, info);
+    };
+    e.onRtcpReportDue = [this, transportId] { router_.sendRtcpReports(transportId); };
     e.onIceState = [this, transportId](ice::IceState state) {
         const auto& cb = context_.observer.onIceState;
         if (!cb || state == ice::IceState::New) {
@@ -285,6 +297,19 @@ RouterCounts RouterHost::counts() const {
         c.dropped += t->stats().dropped();
     }
     c.dropped += router_.stats().packetsUnknownSsrc + router_.stats().packetsUnknownTransport;
+    router_.forEachProducer([&](const router::Producer& p) {
+        c.nackPacketsSent += p.stats().nackPacketsSent;
+        c.keyframesForLoss += p.stats().keyframesForLoss;
+        for (const auto& stream : p.streams()) {
+            c.packetsRecovered += stream.nack ? stream.nack->stats().recovered : 0;
+            const auto lost = stream.recv.stats().packetsLost;
+            c.packetsLost += lost > 0 ? static_cast<std::uint64_t>(lost) : 0;
+        }
+    });
+    router_.forEachConsumer([&](const router::Consumer& consumer) {
+        c.nackPacketsReceived += consumer.sendStats().nackPackets;
+        c.packetsRetransmitted += consumer.sendStats().retransmitted;
+    });
     return c;
 }
 

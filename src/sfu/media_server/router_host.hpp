@@ -32,6 +32,12 @@ struct RouterCounts {
     std::uint64_t rtpIn = 0;
     std::uint64_t rtpOut = 0;
     std::uint64_t dropped = 0;
+    std::uint64_t nackPacketsSent = 0;
+    std::uint64_t packetsRecovered = 0;
+    std::uint64_t packetsLost = 0;
+    std::uint64_t keyframesForLoss = 0;
+    std::uint64_t nackPacketsReceived = 0;
+    std::uint64_t packetsRetransmitted = 0;
 };
 
 class RouterHost final : public router::RouterObserver {
@@ -57,6 +63,9 @@ class RouterHost final : public router::RouterObserver {
     common::Status closeConsumer(const std::string& consumerId);
 
     RouterCounts counts() const;
+    // Appends the per-stream statistics of this router.
+    void streamStats(std::vector<ProducerStreamStats>& producers,
+                     std::vector<ConsumerStreamStats>& consumers) const;
     router::Router& router() { return router_; }
 
     // router::RouterObserver

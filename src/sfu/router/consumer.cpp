@@ -15,10 +15,14 @@ constexpr std::size_t kMaxExtensions = 16;
 Consumer::Consumer(ConsumerInit init, RtpSink& sink)
     : init_(std::move(init)),
       sink_(sink),
-      rewriter_(init_.firstSequenceNumber, init_.firstTimestamp) {
+      rewriter_(init_.firstSequenceNumber, init_.firstTimestamp),
+      send_(init_.rtpParameters.codecs.empty() ? 0 : init_.rtpParameters.codecs.front().clockRate),
+      limiter_(init_.retransmission),
+      rtxSeq_(init_.firstRtxSequenceNumber) {
     const auto& params = init_.rtpParameters;
     if (!params.encodings.empty()) {
         ssrc_ = params.encodings.front().ssrc.value_or(0);
+        rtxSsrc_ = params.encodings.front().rtxSsrc.value_or(0);
     }
     // The consumer negotiated the router's ids (consumerParameters keeps them),
     // so the map is the identity over the negotiated set.
@@ -33,6 +37,15 @@ Consumer::Consumer(ConsumerInit init, RtpSink& sink)
     for (const auto& codec : params.codecs) {
         if (!rtp_parameters::isRtxMimeType(codec.mimeType)) {
             payloadMap_[codec.payloadType & 0x7F] =
+                static_cast<std::uint8_t>(codec.payloadType + 1);
+            for (const auto& fb : codec.rtcpFeedback) {
+                nackEnabled_ = nackEnabled_ || (fb.type == "nack" && fb.parameter.empty());
+            }
+            continue;
+        }
+        const auto apt = rtp_parameters::intParameter(codec.parameters, "apt");
+        if (apt && *apt >= 0 && *apt < 128 && rtxSsrc_ != 0) {
+            rtxPayloadTypes_[static_cast<std::size_t>(*apt)] =
                 static_cast<std::uint8_t>(codec.payloadType + 1);
         }
     }
@@ -72,6 +85,7 @@ bool Consumer::forward(const packet::RtpPacketView& in, const IncomingStream& st
         return false;
     }
     ++stats_.packetsSent;
+    send_.onPacketSent(header->timestamp, size, now);
     sink_.sendRtp(packet::MutableBytes(scratch_.data(), size));
     return true;
 }

@@ -4,12 +4,18 @@
 // consumer's SSRC, continuous sequence numbers and timestamps
 // (RtpStreamRewriter), its payload type and header extension ids, extensions
 // it did not negotiate removed and its own mid written. No allocation per packet.
+// NACKs from the subscriber are answered from the producer's packet cache,
+// rebuilt the same way (as RTX when negotiated), within RetransmissionLimits;
+// RtpStreamSend counts what was sent, writes the SR and reads the RR.
 #include <array>
 #include <string>
 
+#include "sfu/packet/rtcp/nack.hpp"
 #include "sfu/packet/rtp_packet.hpp"
 #include "sfu/router/producer.hpp"
+#include "sfu/router/retransmission_limiter.hpp"
 #include "sfu/router/rtp_stream_rewriter.hpp"
+#include "sfu/router/rtp_stream_send.hpp"
 #include "sfu/rtp_parameters/types.hpp"
 
 namespace vp::sfu::router {
@@ -34,6 +40,8 @@ struct ConsumerInit {
     bool producerPaused = false;
     std::uint16_t firstSequenceNumber = 0;  // random in production
     std::uint32_t firstTimestamp = 0;       // random in production
+    std::uint16_t firstRtxSequenceNumber = 0;
+    RetransmissionLimits retransmission;
 };
 
 class Consumer {
@@ -49,10 +57,22 @@ class Consumer {
     bool paused() const { return init_.paused; }
     bool producerPaused() const { return init_.producerPaused; }
     const ConsumerStats& stats() const { return stats_; }
+    const RtpStreamSendStats& sendStats() const { return send_.stats(); }
+    std::uint32_t rtxSsrc() const { return rtxSsrc_; }
+    // The subscriber negotiated generic NACK: we answer it.
+    bool nackEnabled() const { return nackEnabled_; }
 
     // Rewrites and sends one packet of the producer; false if dropped.
     bool forward(const packet::RtpPacketView& in, const IncomingStream& stream,
                  const ExtensionIdMap& producerToRouter, RtpStreamRewriter::TimePoint now);
+
+    // The subscriber lost packets: resend those still cached by the producer.
+    void onNack(const packet::rtcp::NackView& nack, const Producer& producer,
+                RtpStreamRewriter::TimePoint now);
+    // The sender info of our next SR (nullopt before the first packet).
+    std::optional<packet::rtcp::SenderInfo> senderInfo(std::chrono::system_clock::time_point wall,
+                                                       RtpStreamRewriter::TimePoint now);
+    void onReceiverReport(const packet::rtcp::ReportBlock& block, RtpStreamRewriter::TimePoint now);
 
     // Pausing either side stops the flow; resuming starts a new segment.
     void setPaused(bool paused);
@@ -62,6 +82,7 @@ class Consumer {
     // Writes the rebuilt packet into scratch_; its size, or 0 when it does not fit.
     std::size_t rebuild(const packet::RtpPacketView& in, std::uint8_t payloadType,
                         RewrittenHeader header, const ExtensionIdMap& producerToRouter);
+    void retransmit(std::uint16_t seq, const Producer& producer, RtpStreamRewriter::TimePoint now);
 
     ConsumerInit init_;
     RtpSink& sink_;
@@ -73,6 +94,13 @@ class Consumer {
     // Router payload type -> consumer payload type + 1 (0 = not negotiated).
     std::array<std::uint8_t, 128> payloadMap_{};
     ConsumerStats stats_;
+    RtpStreamSend send_;
+    RetransmissionLimiter limiter_;
+    bool nackEnabled_ = false;
+    std::uint32_t rtxSsrc_ = 0;
+    std::uint16_t rtxSeq_ = 0;
+    // Consumer media payload type -> its RTX payload type + 1 (0 = no RTX).
+    std::array<std::uint8_t, 128> rtxPayloadTypes_{};
     std::array<std::uint8_t, kConsumerScratchSize> scratch_{};
 };
 

@@ -1,14 +1,24 @@
 #pragma once
 // A media source a publisher sends into the router: its negotiated parameters,
 // the mapping onto the router's payload types, extension ids and SSRCs, the
-// consumers fed from it, and its keyframe requester.
+// consumers fed from it, and its keyframe requester. Per encoding it keeps the
+// receive statistics (RTCP RR), a NACK generator (when the publisher
+// negotiated "nack"), and the packet cache that answers subscribers' NACKs
+// (video). RTX packets from the publisher are unwrapped to the original.
 #include <array>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "sfu/packet/rtcp/report_block.hpp"
+#include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
 #include "sfu/router/keyframe_requester.hpp"
+#include "sfu/router/nack_generator.hpp"
+#include "sfu/router/packet_cache.hpp"
+#include "sfu/router/rtp_stream_recv.hpp"
 #include "sfu/rtp_parameters/types.hpp"
 
 namespace vp::sfu::router {
@@ -25,17 +35,44 @@ struct IncomingStream {
     std::uint32_t clockRate = 0;
 };
 
+// A packet ready to forward: the original (RTX unwrapped) and its stream.
+struct IncomingPacket {
+    IncomingStream stream;
+    packet::RtpPacketView packet;
+    bool retransmission = false;  // it came as RTX or repaired a hole
+};
+
 struct ProducerStats {
     std::uint64_t packetsReceived = 0;
-    std::uint64_t packetsDropped =
-        0;  // unknown payload type, RTX (not yet handled), unknown stream
+    // Unknown payload type or stream, malformed RTX, a retransmission of a
+    // packet already received.
+    std::uint64_t packetsDropped = 0;
+    std::uint64_t nackPacketsSent = 0;   // RTCP NACK messages to the publisher
+    std::uint64_t keyframesForLoss = 0;  // keyframe requests because recovery failed
+};
+
+struct ProducerRecoveryOptions {
+    std::size_t packetCacheSize = 512;  // per video encoding, 1600 bytes per slot
+    std::chrono::milliseconds packetCacheMaxAge{2000};
+    NackGeneratorOptions nack;
+};
+
+// One encoding's receive side.
+struct ProducerStream {
+    explicit ProducerStream(std::uint32_t clockRate) : recv(clockRate) {}
+    std::uint32_t ssrc = 0;     // media SSRC, signalled or learned from the rid
+    std::uint32_t rtxSsrc = 0;  // signalled or learned from the repaired rid
+    RtpStreamRecv recv;
+    std::unique_ptr<NackGenerator> nack;  // publisher negotiated "nack"
+    std::unique_ptr<PacketCache> cache;   // video: subscribers may NACK
 };
 
 class Producer {
   public:
     Producer(std::string id, std::string transportId, rtp_parameters::MediaKind kind,
              rtp_parameters::RtpParameters parameters, rtp_parameters::RtpMapping mapping,
-             rtp_parameters::RtpParameters consumable, std::chrono::milliseconds keyframeInterval);
+             rtp_parameters::RtpParameters consumable, std::chrono::milliseconds keyframeInterval,
+             const ProducerRecoveryOptions& recovery = {});
 
     const std::string& id() const { return id_; }
     const std::string& transportId() const { return transportId_; }
@@ -53,8 +90,25 @@ class Producer {
     // Every SSRC signalled in the parameters (media and RTX).
     std::vector<std::uint32_t> signalledSsrcs() const;
 
-    // Classifies a packet of this producer; nullopt when it cannot be forwarded.
-    std::optional<IncomingStream> receive(const packet::RtpPacketView& packet);
+    // Takes in a packet of this producer (stats, NACK generator, cache); RTX is
+    // unwrapped into the producer's own buffer. nullopt when it cannot be forwarded.
+    std::optional<IncomingPacket> receive(const packet::RtpPacketView& packet,
+                                          std::chrono::steady_clock::time_point now);
+    // What receive() would say of a packet already taken in (a cached one).
+    std::optional<IncomingStream> classify(const packet::RtpPacketView& packet) const;
+    // A packet of one of its media SSRCs still in the cache (as received, RTX unwrapped).
+    std::optional<packet::Bytes> cachedPacket(std::uint32_t ssrc, std::uint16_t seq,
+                                              std::chrono::steady_clock::time_point now) const;
+    // NACKs due for the encoding of the last packet, and a keyframe request
+    // when recovery failed.
+    void sendFeedback(std::size_t encoding, std::chrono::steady_clock::time_point now,
+                      RtcpSink& sink);
+    void onSenderReport(const packet::rtcp::SenderInfo& info,
+                        std::chrono::steady_clock::time_point now);
+    // Report blocks for our RR (one per encoding that has received packets).
+    std::size_t reportBlocks(std::chrono::steady_clock::time_point now,
+                             std::span<packet::rtcp::ReportBlock> out);
+    const std::vector<ProducerStream>& streams() const { return streams_; }
 
     // Keyframe of the first encoding (the one simple consumers forward).
     void requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink);
@@ -68,6 +122,9 @@ class Producer {
   private:
     std::optional<std::string_view> extensionText(const packet::RtpPacketView& packet,
                                                   std::uint8_t id) const;
+    ProducerStream* streamOf(std::uint32_t ssrc, bool& rtx);
+    std::optional<packet::RtpPacketView> unwrap(const packet::RtpPacketView& packet,
+                                                const ProducerStream& stream);
 
     std::string id_;
     std::string transportId_;
@@ -79,11 +136,15 @@ class Producer {
     ExtensionIdMap extensionToRouter_{};
     std::uint8_t midId_ = 0;
     std::uint8_t ridId_ = 0;
-    // Per encoding: the media SSRC (signalled or learned from the rid).
-    std::vector<std::uint32_t> encodingSsrcs_;
+    std::uint8_t repairedRidId_ = 0;
+    // Per encoding: SSRCs, receive statistics, NACK generator, cache.
+    std::vector<ProducerStream> streams_;
     // Per incoming payload type: mapped payload type + 1 (0 = not mapped), clock rate.
     std::array<std::uint8_t, 128> payloadMap_{};
     std::array<std::uint32_t, 128> clockRates_{};
+    // Per incoming RTX payload type: its apt + 1 (0 = not RTX).
+    std::array<std::uint8_t, 128> rtxApt_{};
+    std::array<std::uint8_t, PacketCache::kMaxPacket> unwrapped_{};
     KeyframeRequester keyframes_;
     std::vector<Consumer*> consumers_;
     ProducerStats stats_;

@@ -98,6 +98,7 @@ common::Status Router::addTransport(std::string transportId, RtpSink& rtpSink, R
     Transport transport;
     transport.rtpSink = &rtpSink;
     transport.rtcpSink = &rtcpSink;
+    transport.rtcpSsrc = newSsrc();
     transports_.emplace(std::move(transportId), std::move(transport));
     return {};
 }
@@ -157,9 +158,10 @@ common::Result<const Producer*> Router::produce(ProduceRequest request) {
         return mapping.error();
     }
     auto consumable = rp::consumableParameters(request.kind, request.rtpParameters, caps, *mapping);
-    auto producer = std::make_unique<Producer>(
-        request.producerId, request.transportId, request.kind, std::move(request.rtpParameters),
-        std::move(*mapping), std::move(consumable), options_.keyframeRequestInterval);
+    auto producer = std::make_unique<Producer>(request.producerId, request.transportId,
+                                               request.kind, std::move(request.rtpParameters),
+                                               std::move(*mapping), std::move(consumable),
+                                               options_.keyframeRequestInterval, options_.recovery);
     producer->setPaused(request.paused);
     Producer* raw = producer.get();
     for (std::uint32_t ssrc : raw->signalledSsrcs()) {
@@ -195,8 +197,9 @@ common::Result<const Consumer*> Router::consume(ConsumeRequest request) {
     if (auto s = rp::validateRtpCapabilities(request.deviceCapabilities); !s) {
         return s.error();
     }
-    auto params = rp::consumerParameters(producer->consumableRtpParameters(),
-                                         request.deviceCapabilities, {.ssrc = newSsrc()});
+    auto params =
+        rp::consumerParameters(producer->consumableRtpParameters(), request.deviceCapabilities,
+                               {.ssrc = newSsrc(), .enableRtx = true});
     if (!params) {
         return params.error();
     }
@@ -211,6 +214,8 @@ common::Result<const Consumer*> Router::consume(ConsumeRequest request) {
     init.producerPaused = producer->paused();
     init.firstSequenceNumber = static_cast<std::uint16_t>(random_.uniform(0x10000));
     init.firstTimestamp = static_cast<std::uint32_t>(random_.uniform(0x1'0000'0000));
+    init.firstRtxSequenceNumber = static_cast<std::uint16_t>(random_.uniform(0x10000));
+    init.retransmission = options_.retransmission;
     auto consumer = std::make_unique<Consumer>(std::move(init), *transport->rtpSink);
     Consumer* raw = consumer.get();
     producer->consumers().push_back(raw);
@@ -385,17 +390,18 @@ void Router::onRtp(std::string_view transportId, packet::MutableRtpPacket& packe
         ++stats_.packetsUnknownSsrc;
         return;
     }
-    auto stream = producer->receive(view);
-    if (!stream) {
+    const auto now = clock_.steadyNow();
+    auto incoming = producer->receive(view, now);
+    if (!incoming) {
         return;
     }
-    const auto now = clock_.steadyNow();
+    producer->sendFeedback(incoming->stream.encoding, now, *transport->rtcpSink);
     producer->flushKeyframeRequest(now, *transport->rtcpSink);
     if (producer->paused()) {
         return;
     }
     for (Consumer* c : producer->consumers()) {
-        c->forward(view, *stream, producer->extensionIdsToRouter(), now);
+        c->forward(incoming->packet, incoming->stream, producer->extensionIdsToRouter(), now);
     }
 }
 

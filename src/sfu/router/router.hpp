@@ -9,6 +9,7 @@
 // router.unknown_consumer, router.duplicate_id, router.limit_reached,
 // rtp.* from the parameter model (rtp.unknown_codec, rtp.duplicate_ssrc,
 // rtp.invalid_parameters, rtp.cannot_consume, ...).
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -20,6 +21,9 @@
 #include "common/clock.hpp"
 #include "common/random.hpp"
 #include "common/result.hpp"
+#include "sfu/packet/rtcp/nack.hpp"
+#include "sfu/packet/rtcp/report_block.hpp"
+#include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
 #include "sfu/router/consumer.hpp"
 #include "sfu/router/producer.hpp"
@@ -34,6 +38,8 @@ struct RouterOptions {
     std::size_t maxProducers = 1024;
     std::size_t maxConsumers = 8192;
     std::size_t maxSsrcsPerTransport = 64;
+    ProducerRecoveryOptions recovery;     // NACK generator and packet cache per producer
+    RetransmissionLimits retransmission;  // per consumer
 };
 
 struct ProduceRequest {
@@ -93,6 +99,31 @@ class Router {
     void onRtp(std::string_view transportId, packet::MutableRtpPacket& packet);
     // A subscriber asked (PLI/FIR) for a keyframe on one of its consumers' SSRCs.
     void onKeyframeRequest(std::string_view transportId, std::uint32_t consumerSsrc);
+    // A subscriber's NACK for one of its consumers: retransmissions from the cache.
+    void onNack(std::string_view transportId, const packet::rtcp::NackView& nack);
+    // A report block (from an RR or SR) the peer sent about a stream we send it.
+    void onReceiverReport(std::string_view transportId, const packet::rtcp::ReportBlock& block);
+    // A publisher's sender report about one of its streams.
+    void onSenderReport(std::string_view transportId, const packet::rtcp::SenderInfo& info);
+    // The periodic RTCP of one transport: an SR per consumer that has sent,
+    // an RR with a block per producer stream that has received.
+    void sendRtcpReports(std::string_view transportId);
+    // Periodic (every ~20 ms): NACK retries and give-ups of producers whose
+    // stream went quiet (while packets flow, they run on arrival).
+    void onTimer();
+
+    template <typename Fn>
+    void forEachProducer(Fn&& fn) const {
+        for (const auto& [id, p] : producers_) {
+            fn(*p);
+        }
+    }
+    template <typename Fn>
+    void forEachConsumer(Fn&& fn) const {
+        for (const auto& [id, c] : consumers_) {
+            fn(*c);
+        }
+    }
 
     const Producer* producer(std::string_view id) const;
     const Consumer* consumer(std::string_view id) const;
@@ -119,6 +150,7 @@ class Router {
         std::unordered_map<std::uint32_t, Consumer*> consumerBySsrc;
         std::vector<Consumer*> consumers;
         std::uint32_t nextMid = 0;
+        std::uint32_t rtcpSsrc = 0;  // sender SSRC of our receiver reports
     };
 
     Transport* findTransport(std::string_view id);
@@ -132,6 +164,7 @@ class Router {
     void removeProducer(Producer& producer);
     void notify(const Consumer& consumer, ConsumerEvent event);
     std::uint32_t newSsrc();
+    void flushReports(Transport& transport, std::size_t& size);
 
     std::string id_;
     const common::Clock& clock_;
@@ -142,6 +175,7 @@ class Router {
     ById<std::unique_ptr<Producer>> producers_;
     ById<std::unique_ptr<Consumer>> consumers_;
     RouterStats stats_;
+    std::array<std::uint8_t, 1200> rtcpBuffer_{};
 };
 
 }  // namespace vp::sfu::router

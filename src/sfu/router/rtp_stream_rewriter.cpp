@@ -46,4 +46,11 @@ std::optional<RewrittenHeader> RtpStreamRewriter::rewrite(std::uint32_t ssrc,
     return out;
 }
 
+std::optional<OriginalPacket> RtpStreamRewriter::original(std::uint16_t outSeq) const {
+    if (!sentAny_ || isSeqNewer(segmentStartOut_, outSeq) || isSeqNewer(outSeq, maxOutSeq_)) {
+        return std::nullopt;
+    }
+    return OriginalPacket{inSsrc_, static_cast<std::uint16_t>(outSeq - seqOffset_), tsOffset_};
+}
+
 }  // namespace vp::sfu::router

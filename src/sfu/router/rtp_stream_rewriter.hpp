@@ -21,6 +21,13 @@ struct RewrittenHeader {
     friend bool operator==(const RewrittenHeader&, const RewrittenHeader&) = default;
 };
 
+// Where an output sequence number came from (for retransmissions).
+struct OriginalPacket {
+    std::uint32_t ssrc = 0;
+    std::uint16_t sequenceNumber = 0;
+    std::uint32_t timestampOffset = 0;  // output timestamp = input + this
+};
+
 // Wrap-aware comparison: a is after b in RFC 3550 sequence space.
 constexpr bool isSeqNewer(std::uint16_t a, std::uint16_t b) {
     return a != b && static_cast<std::uint16_t>(a - b) < 0x8000;
@@ -41,6 +48,10 @@ class RtpStreamRewriter {
     std::optional<RewrittenHeader> rewrite(std::uint32_t ssrc, std::uint16_t sequenceNumber,
                                            std::uint32_t timestamp, std::uint32_t clockRate,
                                            TimePoint now);
+
+    // The input packet behind an output sequence number of the current segment
+    // (earlier segments are forgotten: nullopt).
+    std::optional<OriginalPacket> original(std::uint16_t outSeq) const;
 
     // The highest sequence number sent so far (meaningless before the first).
     std::uint16_t highestSequenceNumber() const { return maxOutSeq_; }

@@ -21,6 +21,14 @@ common::Result<std::unique_ptr<WebRtcTransport>> WebRtcTransport::create(
         std::max(transport->options_.consentCheckInterval, std::chrono::milliseconds(1));
     transport->consentTimer_ =
         context.loop.addPeriodicTimer(interval, [t = transport.get()] { t->ice_.checkConsent(); });
+    if (transport->options_.rtcpReportInterval.count() > 0) {
+        transport->rtcpTimer_ = context.loop.addPeriodicTimer(
+            transport->options_.rtcpReportInterval, [t = transport.get()] {
+                if (t->connected() && t->ice_.selectedTuple() && t->events_.onRtcpReportDue) {
+                    t->events_.onRtcpReportDue();
+                }
+            });
+    }
     return transport;
 }
 
@@ -48,8 +56,10 @@ void WebRtcTransport::close() {
     context_.mux.removeTransport(*this);
     context_.loop.cancelTimer(consentTimer_);
     context_.loop.cancelTimer(dtlsTimer_);
+    context_.loop.cancelTimer(rtcpTimer_);
     consentTimer_ = 0;
     dtlsTimer_ = 0;
+    rtcpTimer_ = 0;
 }
 
 ice::IceServerEvents WebRtcTransport::iceEvents() {

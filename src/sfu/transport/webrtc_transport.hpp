@@ -33,6 +33,9 @@
 #include "sfu/ice/ice_server.hpp"
 #include "sfu/ice/udp_mux.hpp"
 #include "sfu/net/udp_socket.hpp"
+#include "sfu/packet/rtcp/nack.hpp"
+#include "sfu/packet/rtcp/report_block.hpp"
+#include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
 #include "sfu/router/sinks.hpp"
 #include "sfu/srtp/srtp_session.hpp"
@@ -57,6 +60,8 @@ struct WebRtcTransportOptions {
     std::size_t maxSsrcs = 64;                  // distinct SSRCs accepted inbound (SRTP streams)
     std::size_t maxPendingDtls = 8;             // DTLS datagrams kept until connect()
     std::optional<std::uint8_t> absSendTimeId;  // rewritten on egress when set
+    // How often events.onRtcpReportDue fires while connected (SR/RR); 0 = never.
+    std::chrono::milliseconds rtcpReportInterval{1'000};
     dtls::DtlsTimerPolicy dtlsTimers;
 };
 
@@ -68,6 +73,14 @@ struct WebRtcTransportEvents {
     std::function<void(packet::MutableRtpPacket&)> onRtp;
     // The peer asked (PLI/FIR) for a keyframe of a stream we send it.
     std::function<void(std::uint32_t mediaSsrc)> onKeyframeRequest;
+    // The peer lost packets of a stream we send it (generic NACK).
+    std::function<void(const packet::rtcp::NackView&)> onNack;
+    // A report block (from the peer's RR or SR) about a stream we send it.
+    std::function<void(const packet::rtcp::ReportBlock&)> onReceiverReport;
+    // The peer's sender report about a stream it sends us.
+    std::function<void(const packet::rtcp::SenderInfo&)> onSenderReport;
+    // Time to send our periodic reports (every rtcpReportInterval, when connected).
+    std::function<void()> onRtcpReportDue;
 };
 
 struct WebRtcTransportStats {
@@ -76,11 +89,16 @@ struct WebRtcTransportStats {
     std::uint64_t rtpSent = 0;
     std::uint64_t rtcpSent = 0;
     std::uint64_t keyframeRequestsReceived = 0;
+    std::uint64_t nacksReceived = 0;            // NACK messages
+    std::uint64_t receiverReportsReceived = 0;  // report blocks (RR and SR)
+    std::uint64_t senderReportsReceived = 0;
     std::uint64_t droppedNotConnected = 0;  // media before DTLS finished or without a tuple
     std::uint64_t droppedSrtp = 0;          // unprotect/protect failed (auth, replay, size)
     std::uint64_t droppedSsrcLimit = 0;     // a new SSRC beyond maxSsrcs
     std::uint64_t droppedMalformed = 0;     // RTP/RTCP that did not parse after decryption
     std::uint64_t droppedDtls = 0;          // DTLS before connect() beyond the pending bound
+    // Of droppedMalformed: inbound RTCP of a bad size or with lying lengths.
+    std::uint64_t droppedMalformedRtcp = 0;
     std::uint64_t dropped() const {
         return droppedNotConnected + droppedSrtp + droppedSsrcLimit + droppedMalformed +
                droppedDtls;
@@ -123,6 +141,7 @@ class WebRtcTransport final : public ice::MuxedTransport,
     bool closed() const { return closed_; }
     std::optional<dtls::DtlsRole> dtlsRole() const;
     const WebRtcTransportStats& stats() const { return stats_; }
+    const ice::IceServerStats& iceStats() const { return ice_.stats(); }
 
     // ice::MuxedTransport
     void receiveStun(const packet::StunMessageView& message,
@@ -151,6 +170,8 @@ class WebRtcTransport final : public ice::MuxedTransport,
     void receiveRtp(std::span<const std::uint8_t> data);
     void receiveRtcp(std::span<const std::uint8_t> data);
     void handleFeedback(std::span<const std::uint8_t> compound);
+    void handleReports(const packet::rtcp::RtcpPacketView& packet);
+    void handleKeyframeRequest(const packet::rtcp::RtcpPacketView& packet);
 
     WebRtcTransportOptions options_;
     TransportContext context_;
@@ -166,9 +187,14 @@ class WebRtcTransport final : public ice::MuxedTransport,
     std::unordered_set<std::uint32_t> ssrcs_;
     worker::EventLoop::TimerId consentTimer_ = 0;
     worker::EventLoop::TimerId dtlsTimer_ = 0;
+    worker::EventLoop::TimerId rtcpTimer_ = 0;
     bool closed_ = false;
     WebRtcTransportStats stats_;
+    // Inbound packets are decrypted into buffer_ and handled from there; what
+    // is sent meanwhile (a NACK, a retransmission answering the RTCP being
+    // read) is protected in sendBuffer_, so it never overwrites them.
     std::array<std::uint8_t, kBufferSize> buffer_{};
+    std::array<std::uint8_t, kBufferSize> sendBuffer_{};
 };
 
 }  // namespace vp::sfu::transport

@@ -6,6 +6,7 @@
 #include "sfu/packet/rtcp/common_header.hpp"
 #include "sfu/packet/rtcp/fir.hpp"
 #include "sfu/packet/rtcp/pli.hpp"
+#include "sfu/packet/rtcp/receiver_report.hpp"
 #include "sfu/packet/rtp_header_extensions.hpp"
 #include "sfu/transport/webrtc_transport.hpp"
 
@@ -72,6 +73,7 @@ void WebRtcTransport::receiveRtcp(std::span<const std::uint8_t> data) {
     }
     if (data.size() < 8 || data.size() > kMaxMediaPacket) {
         ++stats_.droppedMalformed;
+        ++stats_.droppedMalformedRtcp;
         return;
     }
     if (!admitSsrc(packet::readU32(data.data() + 4))) {
@@ -87,31 +89,73 @@ void WebRtcTransport::receiveRtcp(std::span<const std::uint8_t> data) {
     handleFeedback(std::span<const std::uint8_t>(buffer_.data(), *length));
 }
 
-// Walks the compound packet with the packet layer (every length checked); only
-// keyframe requests matter to the router today.
+// Walks the compound packet with the packet layer (every length checked):
+// keyframe requests, NACKs, sender and receiver reports go to the router.
 void WebRtcTransport::handleFeedback(std::span<const std::uint8_t> compound) {
     namespace rtcp = packet::rtcp;
     rtcp::CompoundIterator it(compound);
     while (auto sub = it.next()) {
-        if (sub->packetType() != rtcp::type::kPayloadFeedback) {
-            continue;
-        }
-        if (auto pli = rtcp::parsePli(*sub)) {
-            ++stats_.keyframeRequestsReceived;
-            if (events_.onKeyframeRequest) {
-                events_.onKeyframeRequest(pli->media);
-            }
-        } else if (auto fir = rtcp::FirView::parse(*sub)) {
-            for (std::size_t i = 0; i < fir->entryCount(); ++i) {
-                ++stats_.keyframeRequestsReceived;
-                if (events_.onKeyframeRequest) {
-                    events_.onKeyframeRequest(fir->entry(i).ssrc);
+        switch (sub->packetType()) {
+            case rtcp::type::kPayloadFeedback:
+                handleKeyframeRequest(*sub);
+                break;
+            case rtcp::type::kTransportFeedback:
+                if (auto nack = rtcp::NackView::parse(*sub)) {
+                    ++stats_.nacksReceived;
+                    if (events_.onNack) {
+                        events_.onNack(*nack);
+                    }
                 }
-            }
+                break;
+            case rtcp::type::kSenderReport:
+            case rtcp::type::kReceiverReport:
+                handleReports(*sub);
+                break;
+            default:
+                break;
         }
     }
     if (it.failed()) {
         ++stats_.droppedMalformed;
+        ++stats_.droppedMalformedRtcp;
+    }
+}
+
+void WebRtcTransport::handleKeyframeRequest(const packet::rtcp::RtcpPacketView& packet) {
+    namespace rtcp = packet::rtcp;
+    if (auto pli = rtcp::parsePli(packet)) {
+        ++stats_.keyframeRequestsReceived;
+        if (events_.onKeyframeRequest) {
+            events_.onKeyframeRequest(pli->media);
+        }
+    } else if (auto fir = rtcp::FirView::parse(packet)) {
+        for (std::size_t i = 0; i < fir->entryCount(); ++i) {
+            ++stats_.keyframeRequestsReceived;
+            if (events_.onKeyframeRequest) {
+                events_.onKeyframeRequest(fir->entry(i).ssrc);
+            }
+        }
+    }
+}
+
+void WebRtcTransport::handleReports(const packet::rtcp::RtcpPacketView& packet) {
+    namespace rtcp = packet::rtcp;
+    auto blocks = [&](const auto& report) {
+        for (std::size_t i = 0; i < report.reportCount(); ++i) {
+            ++stats_.receiverReportsReceived;
+            if (events_.onReceiverReport) {
+                events_.onReceiverReport(report.reportBlock(i));
+            }
+        }
+    };
+    if (auto sr = rtcp::SenderReportView::parse(packet)) {
+        ++stats_.senderReportsReceived;
+        if (events_.onSenderReport) {
+            events_.onSenderReport(sr->senderInfo());
+        }
+        blocks(*sr);
+    } else if (auto rr = rtcp::ReceiverReportView::parse(packet)) {
+        blocks(*rr);
     }
 }
 
@@ -133,14 +177,14 @@ void WebRtcTransport::sendRtp(packet::MutableBytes packet) {
                 *rtp, map, packet::absSendTimeFromMicros(microsSince(context_.clock.steadyNow())));
         }
     }
-    std::memcpy(buffer_.data(), packet.data(), packet.size());
-    auto length = srtpOut_->protectRtp(buffer_, packet.size());
+    std::memcpy(sendBuffer_.data(), packet.data(), packet.size());
+    auto length = srtpOut_->protectRtp(sendBuffer_, packet.size());
     if (!length) {
         ++stats_.droppedSrtp;
         return;
     }
     ++stats_.rtpSent;
-    context_.socket.send(std::span<const std::uint8_t>(buffer_.data(), *length), *to);
+    context_.socket.send(std::span<const std::uint8_t>(sendBuffer_.data(), *length), *to);
 }
 
 void WebRtcTransport::sendRtcp(packet::Bytes packet) {
@@ -153,14 +197,14 @@ void WebRtcTransport::sendRtcp(packet::Bytes packet) {
         ++stats_.droppedMalformed;
         return;
     }
-    std::memcpy(buffer_.data(), packet.data(), packet.size());
-    auto length = srtpOut_->protectRtcp(buffer_, packet.size());
+    std::memcpy(sendBuffer_.data(), packet.data(), packet.size());
+    auto length = srtpOut_->protectRtcp(sendBuffer_, packet.size());
     if (!length) {
         ++stats_.droppedSrtp;
         return;
     }
     ++stats_.rtcpSent;
-    context_.socket.send(std::span<const std::uint8_t>(buffer_.data(), *length), *to);
+    context_.socket.send(std::span<const std::uint8_t>(sendBuffer_.data(), *length), *to);
 }
 
 }  // namespace vp::sfu::transport
