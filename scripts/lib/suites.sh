@@ -98,7 +98,7 @@ suite_web_unit() {
 
 suite_e2e() {
   [ -f "$ROOT/web/e2e/vitest.config.ts" ] || return 0
-  step "Browser end-to-end tests (playwright-core + Chromium)"
+  step "Browser end-to-end tests (playwright-core + Chromium, puppeteer-core + Firefox ESR)"
   local report="$ROOT/build/web-e2e-report.json"
   rm -f "$report"
   (cd "$ROOT/web" && VIDEOPRO_BIN="$BUILD_DIR/src/app/videopro" VIDEOPRO_WEB_ROOT="$ROOT/web/dist" \
