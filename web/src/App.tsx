@@ -1,9 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { AuthProvider } from './accounts/auth';
 import { Layout } from './components/Layout';
 import { LandingPage } from './pages/LandingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
+import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
+import { SignInPage } from './pages/account/SignInPage';
+import { SignUpPage } from './pages/account/SignUpPage';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
 const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
@@ -11,20 +15,25 @@ const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) =>
 /** The client's pages. The router itself is provided by main.tsx (or by a test). */
 export function App() {
   return (
-    <Layout>
-      <Routes>
-        <Route path="/" element={<LandingPage />} />
-        <Route path="/privacy" element={<PrivacyPolicyPage />} />
-        <Route
-          path="/dev/media"
-          element={
-            <Suspense fallback={<p className="container">Loading…</p>}>
-              <MediaTestPage />
-            </Suspense>
-          }
-        />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </Layout>
+    <AuthProvider>
+      <Layout>
+        <Routes>
+          <Route path="/" element={<LandingPage />} />
+          <Route path="/privacy" element={<PrivacyPolicyPage />} />
+          <Route path="/signup" element={<SignUpPage />} />
+          <Route path="/signin" element={<SignInPage />} />
+          <Route path="/settings/security" element={<SecurityCenterPage />} />
+          <Route
+            path="/dev/media"
+            element={
+              <Suspense fallback={<p className="container">Loading…</p>}>
+                <MediaTestPage />
+              </Suspense>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Layout>
+    </AuthProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { AccountMenu } from '../accounts/AccountMenu';
 import { ServiceStatusBadge } from '../components/ServiceStatusBadge';
 import type { ServiceHealth } from '../api/health';
 
@@ -10,6 +11,9 @@ export function LandingPage({ checkHealth }: { checkHealth?: () => Promise<Servi
   return (
     <>
       <title>VideoPro — self-hosted video meetings</title>
+      <div className="container">
+        <AccountMenu />
+      </div>
       <section className="hero container" aria-labelledby="hero-title">
         <h1 id="hero-title" className="hero__title">
           VideoPro

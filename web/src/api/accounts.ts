@@ -1,0 +1,218 @@
+// Typed client for the accounts API (/api/v1/auth/*, /api/v1/me, /api/v1/security/*).
+//
+// Errors arrive as {"error":{"code","message"}}; every failure becomes an ApiError
+// with the HTTP status, the server's stable code and its message (which says what
+// went wrong and what to do). State-changing requests carry the session's CSRF
+// token (X-CSRF-Token) once it is known; the browser adds the Origin header itself.
+
+export type CodePurpose = 'register' | 'login';
+
+export interface User {
+  id: number;
+  email: string | null;
+  phone: string | null;
+  displayName: string;
+  status: 'active' | 'pending_guardian' | 'disabled';
+  hasPassword: boolean;
+  birthYear: number;
+  birthMonth: number;
+  createdAt: string;
+}
+
+export interface SignedIn {
+  user: User;
+  csrfToken: string;
+}
+
+export interface PendingRegistration {
+  user: User;
+  guardianConsentRequired: true;
+  message: string;
+}
+
+export interface Me {
+  user: User;
+  csrfToken: string;
+  session: { id: number; createdAt: string; expiresAt: string; idleExpiresAt: string };
+}
+
+export interface Session {
+  id: number;
+  device: string;
+  ip: string;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface Registration {
+  target: string;
+  code: string;
+  displayName?: string | undefined;
+  password?: string | undefined;
+  birthYear: number;
+  birthMonth: number;
+}
+
+export type Credentials = { target: string; code: string } | { target: string; password: string };
+
+export type RegistrationResult =
+  { kind: 'signedIn'; signedIn: SignedIn } | { kind: 'pending'; pending: PendingRegistration };
+
+/** Codes the client itself produces, next to the server's stable ones. */
+export const NETWORK_ERROR = 'network';
+export const BAD_ANSWER = 'bad_answer';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+  /** The session is missing or has ended: the user is signed out. */
+  get signedOut(): boolean {
+    return this.status === 401 && this.code === 'unauthenticated';
+  }
+}
+
+/** Reads the error shape {"error":{"code","message"}}; anything else gets a generic message by status. */
+export async function errorFrom(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON: fall through to the generic message
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(response.status, error.code, error.message);
+  }
+  const message =
+    response.status >= 500
+      ? 'The server could not answer; try again in a moment.'
+      : `The server refused the request (HTTP ${response.status}); reload the page and try again.`;
+  return new ApiError(response.status, BAD_ANSWER, message);
+}
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+export class AccountsClient {
+  private csrfToken: string | null = null;
+  private readonly fetchImpl: typeof fetch;
+  /** Called whenever a request finds the session ended (401 unauthenticated). */
+  onSignedOut: (() => void) | null = null;
+
+  constructor(fetchImpl?: typeof fetch) {
+    this.fetchImpl = fetchImpl ?? ((input, init) => fetch(input, init));
+  }
+
+  get csrf(): string | null {
+    return this.csrfToken;
+  }
+
+  private async call(method: Method, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(path, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.');
+    }
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (error.signedOut) {
+        this.csrfToken = null;
+        this.onSignedOut?.();
+      }
+      throw error;
+    }
+    return response;
+  }
+
+  private async json<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const response = await this.call(method, path, body);
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new ApiError(
+        response.status,
+        BAD_ANSWER,
+        'The server sent an unreadable answer; reload the page and try again.',
+      );
+    }
+  }
+
+  private remember<T extends { csrfToken: string }>(answer: T): T {
+    this.csrfToken = answer.csrfToken;
+    return answer;
+  }
+
+  async requestCode(target: string, purpose: CodePurpose): Promise<string> {
+    const sent = await this.json<{ status: string; message: string }>('POST', '/api/v1/auth/code', { target, purpose });
+    return sent.message;
+  }
+
+  async register(registration: Registration): Promise<RegistrationResult> {
+    const response = await this.call('POST', '/api/v1/auth/register', registration);
+    const body = (await response.json()) as SignedIn | PendingRegistration;
+    if (response.status === 202 || 'guardianConsentRequired' in body) {
+      return { kind: 'pending', pending: body as PendingRegistration };
+    }
+    return { kind: 'signedIn', signedIn: this.remember(body as SignedIn) };
+  }
+
+  async login(credentials: Credentials): Promise<SignedIn> {
+    return this.remember(await this.json<SignedIn>('POST', '/api/v1/auth/login', credentials));
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.call('POST', '/api/v1/auth/logout');
+    } finally {
+      this.csrfToken = null;
+    }
+  }
+
+  /** The signed-in user, or null when nobody is signed in. */
+  async me(): Promise<Me | null> {
+    try {
+      return this.remember(await this.json<Me>('GET', '/api/v1/me'));
+    } catch (e) {
+      if (e instanceof ApiError && e.signedOut) return null;
+      throw e;
+    }
+  }
+
+  async sessions(): Promise<Session[]> {
+    return (await this.json<{ sessions: Session[] }>('GET', '/api/v1/security/sessions')).sessions;
+  }
+
+  async revokeSession(id: number): Promise<void> {
+    await this.call('DELETE', `/api/v1/security/sessions/${encodeURIComponent(String(id))}`);
+  }
+
+  /** Signs out every other session; returns how many ended. */
+  async revokeOtherSessions(): Promise<number> {
+    return (
+      await this.json<{ revoked: number }>('POST', '/api/v1/security/sessions/revoke-all', { includeCurrent: false })
+    ).revoked;
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<SignedIn> {
+    return this.remember(
+      await this.json<SignedIn>('POST', '/api/v1/security/password', { currentPassword, newPassword }),
+    );
+  }
+}

@@ -1,0 +1,236 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { PendingRegistration } from '../../api/accounts';
+import { useAuth } from '../../accounts/auth';
+import { Field, FormError, ResendCode, SubmitButton } from '../../accounts/ui';
+import {
+  checkBirth,
+  checkCode,
+  checkDisplayName,
+  checkOptionalPassword,
+  CODE_HINT,
+  needsGuardian,
+  PASSWORD_RULE,
+  TARGET_HINT,
+} from '../../accounts/validation';
+import { useCodeRequest } from './useCodeRequest';
+import './account.css';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+type Errors = Partial<Record<'code' | 'displayName' | 'password' | 'birth', string>>;
+
+/** Create account: address → code → details. */
+export function SignUpPage() {
+  const { client, signedIn } = useAuth();
+  const navigate = useNavigate();
+  const request = useCodeRequest(client, 'register');
+  const [code, setCode] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [year, setYear] = useState('');
+  const [month, setMonth] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<PendingRegistration | null>(null);
+
+  const birth = checkBirth(year, month);
+  const child = birth.ok && needsGuardian(birth.value);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    if (!request.sent) return;
+    const checks = {
+      code: checkCode(code),
+      displayName: checkDisplayName(displayName),
+      password: checkOptionalPassword(password),
+      birth,
+    };
+    const found: Errors = {};
+    for (const [name, check] of Object.entries(checks)) if (!check.ok) found[name as keyof Errors] = check.message;
+    setErrors(found);
+    setFailure(null);
+    if (!checks.code.ok || !checks.displayName.ok || !checks.password.ok || !checks.birth.ok) return;
+    setBusy(true);
+    try {
+      const result = await client.register({
+        target: request.sent.target,
+        code: checks.code.value,
+        displayName: checks.displayName.value,
+        password: checks.password.value,
+        birthYear: checks.birth.value.year,
+        birthMonth: checks.birth.value.month,
+      });
+      if (result.kind === 'pending') {
+        setPending(result.pending);
+      } else {
+        signedIn(result.signedIn.user);
+        navigate('/', { replace: true });
+      }
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (pending) {
+    return (
+      <section className="container account-page" aria-labelledby="signup-title">
+        <title>Almost done — VideoPro</title>
+        <h1 id="signup-title">Almost done: a parent or guardian has to agree</h1>
+        <div className="notice" role="status">
+          <p>{pending.message}</p>
+          <p>
+            Because you are under 14, your account stays closed until a parent or guardian agrees. Nothing beyond what
+            you just entered is kept. If nobody agrees within 7 days, the account and its data are deleted.
+          </p>
+        </div>
+        <p>
+          <Link to="/">Back to the home page</Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="container account-page" aria-labelledby="signup-title">
+      <title>Create account — VideoPro</title>
+      <h1 id="signup-title">Create account</h1>
+      <p className="account-page__lead">
+        Already have an account? <Link to="/signin">Sign in</Link>
+      </p>
+
+      <form className="card" onSubmit={request.submit} noValidate aria-label="Your email or mobile number">
+        <Field
+          label="Email address or mobile number"
+          hint={TARGET_HINT}
+          name="target"
+          autoComplete="username"
+          value={request.target}
+          onChange={(e) => request.setTarget(e.target.value)}
+          error={request.targetError}
+          readOnly={request.sent !== null}
+          required
+        />
+        {request.sent ? (
+          <p className="form-note" role="status">
+            {request.sent.message}{' '}
+            <button type="button" className="link-button" onClick={request.reset}>
+              Use a different address
+            </button>
+          </p>
+        ) : (
+          <SubmitButton busy={request.busy} busyText="Sending code…">
+            Send code
+          </SubmitButton>
+        )}
+        <FormError error={request.failure} />
+      </form>
+
+      {request.sent && (
+        <form className="card" onSubmit={create} noValidate aria-label="Your account">
+          <Field
+            label="Code"
+            hint={CODE_HINT}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={errors.code}
+            required
+          />
+          <ResendCode sentAt={request.sent.at} busy={request.busy} onResend={request.resend} />
+          <Field
+            label="Display name (optional)"
+            hint="How others see you in meetings."
+            name="displayName"
+            autoComplete="name"
+            maxLength={64}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            error={errors.displayName}
+          />
+          <Field
+            label="Password (optional)"
+            hint={`${PASSWORD_RULE} Without a password you sign in with a code each time.`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={errors.password}
+          />
+          <fieldset className="field birth" aria-describedby="birth-hint">
+            <legend className="field__label">Year and month of birth</legend>
+            <p id="birth-hint" className="field__hint">
+              Required. Children under 14 need a parent or guardian to agree.
+            </p>
+            <div className="birth__inputs">
+              <label className="birth__part">
+                <span>Year</span>
+                <input
+                  className="field__input"
+                  name="birthYear"
+                  inputMode="numeric"
+                  autoComplete="bday-year"
+                  placeholder="YYYY"
+                  maxLength={4}
+                  value={year}
+                  onChange={(e) => setYear(e.target.value)}
+                  aria-invalid={errors.birth ? true : undefined}
+                  required
+                />
+              </label>
+              <label className="birth__part">
+                <span>Month</span>
+                <select
+                  className="field__input"
+                  name="birthMonth"
+                  autoComplete="bday-month"
+                  value={month}
+                  onChange={(e) => setMonth(e.target.value)}
+                  aria-invalid={errors.birth ? true : undefined}
+                  required
+                >
+                  <option value="">Choose…</option>
+                  {MONTHS.map((name, i) => (
+                    <option key={name} value={i + 1}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            {errors.birth && <p className="field__error">{errors.birth}</p>}
+            {child && (
+              <p className="form-note" role="status">
+                Under 14: after you create the account, a parent or guardian has to agree before it can be used.
+              </p>
+            )}
+          </fieldset>
+          <SubmitButton busy={busy} busyText="Creating account…">
+            Create account
+          </SubmitButton>
+          <FormError error={failure} />
+        </form>
+      )}
+    </section>
+  );
+}
