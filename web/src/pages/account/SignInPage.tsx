@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../accounts/auth';
-import { Field, FormError, ResendCode, SubmitButton } from '../../accounts/ui';
-import { checkCode, checkTarget, CODE_HINT, TARGET_HINT } from '../../accounts/validation';
+import { Field, FormError, SubmitButton } from '../../accounts/ui';
+import { checkCode, checkTarget } from '../../accounts/validation';
+import { CodeField, TargetField, TargetForm } from './CodeSteps';
 import { useCodeRequest } from './useCodeRequest';
 import './account.css';
 
@@ -91,47 +92,10 @@ export function SignInPage() {
 
       {method === 'code' ? (
         <>
-          <form className="card" onSubmit={request.submit} noValidate aria-label="Where to send the code">
-            <Field
-              label="Email address or mobile number"
-              hint={TARGET_HINT}
-              name="target"
-              autoComplete="username"
-              value={request.target}
-              onChange={(e) => request.setTarget(e.target.value)}
-              error={request.targetError}
-              readOnly={request.sent !== null}
-              required
-            />
-            {request.sent ? (
-              <p className="form-note" role="status">
-                {request.sent.message}{' '}
-                <button type="button" className="link-button" onClick={request.reset}>
-                  Use a different address
-                </button>
-              </p>
-            ) : (
-              <SubmitButton busy={request.busy} busyText="Sending code…">
-                Send code
-              </SubmitButton>
-            )}
-            <FormError error={request.failure} />
-          </form>
+          <TargetForm request={request} label="Where to send the code" />
           {request.sent && (
             <form className="card" onSubmit={withCode} noValidate aria-label="Enter the code">
-              <Field
-                label="Code"
-                hint={CODE_HINT}
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={7}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                error={fieldError}
-                required
-              />
-              <ResendCode sentAt={request.sent.at} busy={request.busy} onResend={request.resend} />
+              <CodeField request={request} value={code} onChange={setCode} error={fieldError} />
               <SubmitButton busy={busy} busyText="Signing in…">
                 Sign in
               </SubmitButton>
@@ -141,15 +105,7 @@ export function SignInPage() {
         </>
       ) : (
         <form className="card" onSubmit={withPassword} noValidate aria-label="Sign in with a password">
-          <Field
-            label="Email address or mobile number"
-            hint={TARGET_HINT}
-            name="target"
-            autoComplete="username"
-            value={request.target}
-            onChange={(e) => request.setTarget(e.target.value)}
-            required
-          />
+          <TargetField value={request.target} onChange={request.setTarget} />
           <Field
             label="Password"
             name="password"

@@ -2,16 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { PendingRegistration } from '../../api/accounts';
 import { useAuth } from '../../accounts/auth';
-import { Field, FormError, ResendCode, SubmitButton } from '../../accounts/ui';
+import { Field, FormError, SubmitButton } from '../../accounts/ui';
+import { CodeField, TargetForm } from './CodeSteps';
 import {
   checkBirth,
   checkCode,
   checkDisplayName,
   checkOptionalPassword,
-  CODE_HINT,
   needsGuardian,
   PASSWORD_RULE,
-  TARGET_HINT,
 } from '../../accounts/validation';
 import { useCodeRequest } from './useCodeRequest';
 import './account.css';
@@ -115,48 +114,11 @@ export function SignUpPage() {
         Already have an account? <Link to="/signin">Sign in</Link>
       </p>
 
-      <form className="card" onSubmit={request.submit} noValidate aria-label="Your email or mobile number">
-        <Field
-          label="Email address or mobile number"
-          hint={TARGET_HINT}
-          name="target"
-          autoComplete="username"
-          value={request.target}
-          onChange={(e) => request.setTarget(e.target.value)}
-          error={request.targetError}
-          readOnly={request.sent !== null}
-          required
-        />
-        {request.sent ? (
-          <p className="form-note" role="status">
-            {request.sent.message}{' '}
-            <button type="button" className="link-button" onClick={request.reset}>
-              Use a different address
-            </button>
-          </p>
-        ) : (
-          <SubmitButton busy={request.busy} busyText="Sending code…">
-            Send code
-          </SubmitButton>
-        )}
-        <FormError error={request.failure} />
-      </form>
+      <TargetForm request={request} label="Your email or mobile number" />
 
       {request.sent && (
         <form className="card" onSubmit={create} noValidate aria-label="Your account">
-          <Field
-            label="Code"
-            hint={CODE_HINT}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            error={errors.code}
-            required
-          />
-          <ResendCode sentAt={request.sent.at} busy={request.busy} onResend={request.resend} />
+          <CodeField request={request} value={code} onChange={setCode} error={errors.code} />
           <Field
             label="Display name (optional)"
             hint="How others see you in meetings."

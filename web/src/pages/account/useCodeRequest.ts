@@ -56,3 +56,5 @@ export function useCodeRequest(client: AccountsClient, purpose: CodePurpose) {
     },
   };
 }
+
+export type CodeRequest = ReturnType<typeof useCodeRequest>;
