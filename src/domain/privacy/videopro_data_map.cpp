@@ -133,6 +133,89 @@ TableDeclaration sessions() {
             }};
 }
 
+// Privacy center (migration 0005): policy versions, consent ledger, exports, audit log.
+TableDeclaration policyVersions() {
+    const Retention kept{std::chrono::days{0}, std::nullopt,
+                         "kept for as long as the service runs: the history of the policy "
+                         "is shown to users (R-PRIV-2)"};
+    return {
+        "policy_versions",
+        "Published versions of the privacy policy (R-PRIV-2).",
+        {
+            notPersonalColumn("version", "policy version number"),
+            notPersonalColumn("text", "the policy text, about no person"),
+            notPersonalColumn("effective_at", "date the version takes effect"),
+            notPersonalColumn("material", "whether fresh acceptance is required"),
+            notPersonalColumn("published_at", "when the version was published"),
+            personalColumn("published_by", {"operator actions", "accountability for policy changes",
+                                            "published_by", kept, false}),
+        }};
+}
+
+TableDeclaration consents() {
+    // Proof of consent: the controller must be able to show that processing had
+    // consent, so records outlive a withdrawal and the account itself.
+    const Retention proof{std::chrono::days{0}, std::chrono::days{3 * 365 + 1},
+                          "append-only proof of consent: kept while the account exists and "
+                          "up to 3 years after the account is closed (limitation period for "
+                          "claims), then deleted by the retention job"};
+    const PersonalData consent{"consent records",
+                               "prove which consents the user gave or withdrew (R-PRIV-2)",
+                               "user_id", proof, false};
+    return {"consents",
+            "Append-only consent ledger: acceptances, optional consents, withdrawals.",
+            {
+                notPersonalColumn("id", "row identifier"),
+                personalColumn("user_id", consent),
+                personalColumn("purpose", consent),
+                personalColumn("granted", consent),
+                personalColumn("policy_version", consent),
+                personalColumn("recorded_at", consent),
+                personalColumn("method", consent),
+                personalColumn("jurisdiction", consent),
+            }};
+}
+
+TableDeclaration dataExports() {
+    const Retention fiveDays{std::chrono::days{0}, std::chrono::days{5},
+                             "the archive is available for 5 days, then deleted"};
+    const PersonalData copy{"data exports", "give the user a copy of his data (R-PRIV-3)",
+                            "user_id", fiveDays, false};
+    return {"data_exports",
+            "\"Download my data\" jobs and their archives (R-PRIV-3).",
+            {
+                notPersonalColumn("id", "row identifier"),
+                personalColumn("user_id", copy),
+                notPersonalColumn("status", "job state"),
+                notPersonalColumn("progress", "job progress in percent"),
+                personalColumn("created_at", copy),
+                notPersonalColumn("finished_at", "when the job ended"),
+                notPersonalColumn("expires_at", "end of the download window"),
+                personalColumn("archive", copy),
+                notPersonalColumn("error", "why the job failed, without personal data"),
+            }};
+}
+
+TableDeclaration auditLog() {
+    const Retention audit{std::chrono::days{183}, std::nullopt,
+                          "kept at least 6 months and for as long as the chain must be "
+                          "verifiable; subjects of closed accounts are pseudonymised"};
+    const PersonalData who{"audit log", "accountability for access to personal data (R-PRIV-8)",
+                           "subject", audit, false};
+    return {"audit_log",
+            "Append-only, hash-chained log of access to personal data (R-PRIV-8).",
+            {
+                notPersonalColumn("seq", "position in the chain"),
+                personalColumn("occurred_at", who),
+                personalColumn("actor", who),
+                notPersonalColumn("action", "what was done"),
+                personalColumn("subject", who),
+                personalColumn("details", who),
+                notPersonalColumn("prev_hash", "hash of the previous entry"),
+                notPersonalColumn("hash", "SHA-256 of the previous hash and this entry"),
+            }};
+}
+
 }  // namespace
 
 const DataMap& videoproDataMap() {
@@ -143,6 +226,10 @@ const DataMap& videoproDataMap() {
         oneTimeCodes(),
         users(),
         sessions(),
+        policyVersions(),
+        consents(),
+        dataExports(),
+        auditLog(),
     });
     return map;
 }

@@ -1,0 +1,61 @@
+#include "domain/privacy/subject_paths.hpp"
+
+namespace vp::domain::privacy {
+
+const std::vector<SubjectPath>& videoproSubjectPaths() {
+    static const std::vector<SubjectPath> paths{
+        {"network_operation_log", "", SubjectKey::NotLinkable,
+         "rows hold a client IP address only; tying an IP to an account would create new "
+         "personal data (the user's own IPs are exported with his sessions)"},
+        {"outbox_messages", "recipient", SubjectKey::UserContact, ""},
+        {"one_time_codes", "target", SubjectKey::UserContact, ""},
+        {"users", "id", SubjectKey::UserId, ""},
+        {"sessions", "user_id", SubjectKey::UserId, ""},
+        {"policy_versions", "", SubjectKey::NotLinkable,
+         "published_by names an operator, who has no account"},
+        {"consents", "user_id", SubjectKey::UserId, ""},
+        {"data_exports", "user_id", SubjectKey::UserId, ""},
+        {"audit_log", "subject", SubjectKey::UserRef, ""},
+    };
+    return paths;
+}
+
+const SubjectPath* subjectPathFor(const std::vector<SubjectPath>& paths, std::string_view table) {
+    for (const auto& p : paths) {
+        if (p.table == table) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> findUnexportable(const DataMap& map,
+                                          const std::vector<SubjectPath>& paths) {
+    std::vector<std::string> problems;
+    for (const auto& t : map.tables()) {
+        bool personal = false;
+        for (const auto& c : t.columns) {
+            personal = personal || c.isPersonal();
+        }
+        if (personal && subjectPathFor(paths, t.table) == nullptr) {
+            problems.push_back(t.table +
+                               " holds personal data but has no subject path; add one to "
+                               "videoproSubjectPaths() (or declare it not linkable, with why)");
+        }
+    }
+    for (const auto& p : paths) {
+        if (map.table(p.table) == nullptr) {
+            problems.push_back("subject path for undeclared table " + p.table);
+        } else if (p.key == SubjectKey::NotLinkable) {
+            if (p.reason.empty()) {
+                problems.push_back(p.table + " is declared not linkable without a reason");
+            }
+        } else if (map.column(p.table, p.column) == nullptr) {
+            problems.push_back("subject path " + p.table + "." + p.column +
+                               " names an undeclared column");
+        }
+    }
+    return problems;
+}
+
+}  // namespace vp::domain::privacy
