@@ -53,6 +53,9 @@ std::uint64_t LatencyHistogram::percentile(double p) const {
     const double clamped = std::clamp(p, 0.0, 100.0);
     const auto rank = std::max<std::uint64_t>(
         1, static_cast<std::uint64_t>(std::ceil(clamped / 100.0 * static_cast<double>(count_))));
+    if (rank >= count_) {
+        return max_;
+    }
     std::uint64_t seen = 0;
     for (std::size_t i = 0; i < kBuckets; ++i) {
         seen += buckets_[i];

@@ -85,9 +85,11 @@ const std::map<std::string, Setter>& valueFlags() {
         {"--url", text(&LoadOptions::url)},
         {"--janus-url", text(&LoadOptions::janusUrl)},
         {"--room", text(&LoadOptions::room)},
+        {"--local-ip", text(&LoadOptions::localIp)},
         {"--janus-room", number(&LoadOptions::janusRoom, 1, 1'000'000'000)},
         {"--publishers", number(&LoadOptions::publishers, 1, 64)},
         {"--subscribers", number(&LoadOptions::subscribers, 0, 2000)},
+        {"--rooms", number(&LoadOptions::rooms, 1, 256)},
         {"--duration", millis(&LoadOptions::duration, 1, 3600, 1000)},
         {"--video-bitrate", number(&LoadOptions::videoBitrate, 10'000, 20'000'000)},
         {"--fps", number(&LoadOptions::fps, 1, 120)},
@@ -160,6 +162,9 @@ common::Result<LoadOptions> parseOptions(std::span<const std::string> args) {
         return common::makeError("loadtest.bad_option",
                                  "--audio-only excludes --no-audio and --simulcast");
     }
+    if (options.subscribers % options.rooms != 0) {
+        return badFlag("--rooms", "must divide --subscribers evenly");
+    }
     return options;
 }
 
@@ -173,6 +178,8 @@ std::string usage() {
   --janus-room N            Janus VideoRoom room number (default 1234)
   --publishers N            publishers (default 1)
   --subscribers M           subscribers, each receiving every publisher (default 10)
+  --rooms R                 split the load over R rooms, each with N publishers and
+                            M / R subscribers (for servers that cap a room's peers)
   --audio-only              publishers send Opus only
   --no-audio                publishers send VP8 only
   --simulcast               three VP8 encodings per publisher (rid r0, r1, r2)
@@ -183,6 +190,8 @@ std::string usage() {
   --loss PCT                drop PCT % of RTP at the publishers (uplink)
   --recv-loss PCT           drop PCT % of RTP at the subscribers (downlink)
   --delay MS                hold each RTP packet MS ms at the publishers
+  --local-ip IP             address our UDP sockets bind to (default 127.0.0.1; Janus's
+                            libnice skips loopback, so give it the host's address)
   --threads N               media threads of the load client (default 1)
   --server-pid PID          sample this process's CPU time and memory
   --setup-timeout S         time allowed for signalling, ICE and DTLS (default 60)

@@ -21,6 +21,9 @@ struct LoadOptions {
     std::uint64_t janusRoom = 1234;
     std::size_t publishers = 1;
     std::size_t subscribers = 10;
+    // Independent rooms, each with `publishers` publishers and its share of the
+    // subscribers (for servers that cap the peers of one room).
+    std::size_t rooms = 1;
     bool audioOnly = false;  // publishers send Opus only (else Opus + VP8)
     bool noAudio = false;    // publishers send VP8 only
     bool simulcast = false;  // three VP8 encodings (rid r0..r2)
@@ -32,6 +35,7 @@ struct LoadOptions {
     double recvLossPercent = 0;          // dropped by subscribers on arrival (downlink)
     std::chrono::milliseconds delay{0};  // added by publishers before sending
     std::size_t threads = 1;             // media threads of the load client
+    std::string localIp = "127.0.0.1";   // our UDP sockets bind here
     ReportFormat report = ReportFormat::Text;
     int serverPid = 0;  // sample this process's CPU and memory
     std::chrono::milliseconds setupTimeout{60'000};

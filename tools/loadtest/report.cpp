@@ -89,6 +89,7 @@ std::string formatJson(const RunReport& r) {
     }
     json::object out{
         {"target", r.target},
+        {"rooms", r.options.rooms},
         {"publishers", r.options.publishers},
         {"subscribers", r.options.subscribers},
         {"audioOnly", r.options.audioOnly},
@@ -121,11 +122,12 @@ std::string formatJson(const RunReport& r) {
 std::string formatText(const RunReport& r) {
     std::string out;
     char line[512];
-    std::snprintf(line, sizeof line,
-                  "%s: %zu publisher(s) x %zu subscriber(s), %zu consumers, set-up %.1f s, "
-                  "media %.1f s, endpoints %zu connected / %zu failed\n",
-                  r.target.c_str(), r.options.publishers, r.options.subscribers, r.consumers,
-                  r.setupSeconds, r.mediaSeconds, r.endpointsConnected, r.endpointsFailed);
+    std::snprintf(
+        line, sizeof line,
+        "%s: %zu room(s) x %zu publisher(s), %zu subscriber(s), %zu consumers, set-up %.1f s, "
+        "media %.1f s, endpoints %zu connected / %zu failed\n",
+        r.target.c_str(), r.options.rooms, r.options.publishers, r.options.subscribers, r.consumers,
+        r.setupSeconds, r.mediaSeconds, r.endpointsConnected, r.endpointsFailed);
     out += line;
     const auto row = [&](const std::string& label, const StreamAggregate& s) {
         const double pps =

@@ -2,8 +2,9 @@
 
 namespace vp::tools::loadtest {
 
-sfu::client::WebRtcClientOptions clientOptions(bool publisher) {
+sfu::client::WebRtcClientOptions clientOptions(const LoadOptions& load, bool publisher) {
     sfu::client::WebRtcClientOptions options;
+    options.host = load.localIp;
     options.sendQueueCapacity = publisher ? 1024 : 64;
     return options;
 }

@@ -31,7 +31,7 @@ class TargetSession {
 };
 
 // The client options for one peer: a small send queue for subscribers.
-sfu::client::WebRtcClientOptions clientOptions(bool publisher);
+sfu::client::WebRtcClientOptions clientOptions(const LoadOptions& options, bool publisher);
 
 // Media of publisher `index`: Opus (mid 0) and/or VP8 (mid 1; three rids with
 // --simulcast) with fresh SSRCs; `midExtensionId`/`ridExtensionId` as negotiated.

@@ -17,8 +17,10 @@ common::Error unexpected(const std::string& what, const json::value& reply) {
 }
 
 json::object extension(const char* uri, std::uint8_t id) {
-    return json::object{
-        {"uri", uri}, {"id", id}, {"encrypt", false}, {"parameters", json::object{}}};
+    return json::object{{"uri", uri},
+                        {"id", static_cast<int>(id)},
+                        {"encrypt", false},
+                        {"parameters", json::object{}}};
 }
 
 json::object codec(const char* mimeType, int payloadType, int clockRate, json::object parameters,
@@ -49,7 +51,7 @@ json::object rtpParametersOf(const SourceConfig& source, const std::vector<Sourc
         codecs.push_back(
             codec("video/VP8", source.payloadType, 90000, json::object{}, std::move(feedback)));
         codecs.push_back(codec("video/rtx", source.payloadType + 1, 90000,
-                               json::object{{"apt", source.payloadType}}, {}));
+                               json::object{{"apt", static_cast<int>(source.payloadType)}}, {}));
         bool simulcast = false;
         for (const auto& layer : all) {
             if (!layer.video) {

@@ -29,8 +29,8 @@ class VideoProSession final : public TargetSession {
 
 class SetUp {
   public:
-    SetUp(RunContext& context, VideoProSession& session, Url url)
-        : context_(context), session_(session), url_(std::move(url)) {}
+    SetUp(RunContext& context, VideoProSession& session, Url url, std::string room)
+        : context_(context), session_(session), url_(std::move(url)), room_(std::move(room)) {}
 
     common::Status run() {
         std::vector<Peer> publishers(context_.options.publishers);
@@ -42,7 +42,7 @@ class SetUp {
                 return s;
             }
         }
-        std::vector<Peer> subscribers(context_.options.subscribers);
+        std::vector<Peer> subscribers(context_.options.subscribers / context_.options.rooms);
         if (auto s = connectAll(subscribers, "sub"); !s) {
             return s;
         }
@@ -88,8 +88,7 @@ class SetUp {
             peer.signaling = std::move(*signaling);
         }
         auto joined = all(peers, "join", [&](std::size_t i) {
-            return json::object{{"roomId", context_.options.room},
-                                {"displayName", prefix + std::to_string(i)}};
+            return json::object{{"roomId", room_}, {"displayName", prefix + std::to_string(i)}};
         });
         if (!joined) {
             return joined.error();
@@ -106,8 +105,9 @@ class SetUp {
             return remote.error();
         }
         peer.transportId = stringAt(info, {"id"});
-        auto client = sfu::client::WebRtcClient::create(
-            context_.dtls, context_.clock, context_.secureRandom, clientOptions(publisher));
+        auto client =
+            sfu::client::WebRtcClient::create(context_.dtls, context_.clock, context_.secureRandom,
+                                              clientOptions(context_.options, publisher));
         if (!client) {
             return client.error();
         }
@@ -208,6 +208,7 @@ class SetUp {
     RunContext& context_;
     VideoProSession& session_;
     Url url_;
+    std::string room_;
     json::value lastJoin_;
     std::map<std::string, std::string> labels_;  // producer id -> "pub0/video"
 };
@@ -220,9 +221,15 @@ common::Result<std::unique_ptr<TargetSession>> setUpVideoPro(RunContext& context
         return url.error();
     }
     auto session = std::make_unique<VideoProSession>();
-    SetUp setUp(context, *session, *url);
-    if (auto s = setUp.run(); !s) {
-        return s.error();
+    for (std::size_t r = 0; r < context.options.rooms; ++r) {
+        std::string room = context.options.room;
+        if (context.options.rooms > 1) {
+            room += "-" + std::to_string(r);
+        }
+        SetUp setUp(context, *session, *url, std::move(room));
+        if (auto s = setUp.run(); !s) {
+            return s.error();
+        }
     }
     return std::unique_ptr<TargetSession>(std::move(session));
 }

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include "sfu/ice/stun_address.hpp"
 #include "sfu/packet/demux.hpp"
 #include "sfu/packet/stun_message.hpp"
+#include "sfu/packet/stun_writer.hpp"
 
 namespace vp::sfu::client {
 
@@ -56,6 +58,7 @@ common::Status WebRtcClient::connect(RemoteTransport remote) {
     ice::IceClientOptions io;
     io.localUfrag = options_.iceUfrag.empty() ? random_.hexToken(4) : options_.iceUfrag;
     io.localPassword = options_.icePassword.empty() ? random_.hexToken(12) : options_.icePassword;
+    localPassword_ = io.localPassword;
     io.remoteUfrag = remote_->iceParameters.usernameFragment;
     io.remotePassword = remote_->iceParameters.password;
     ice_ = std::make_unique<ice::IceClient>(
@@ -105,9 +108,9 @@ void WebRtcClient::poll(std::chrono::milliseconds maxWait) {
     }
     pollfd p{socket_->fd(), POLLIN, 0};
     ::poll(&p, 1, static_cast<int>(nextWait(maxWait).count()));
-    socket_->receive([this](std::span<const std::uint8_t> data, const net::SocketAddress&) {
+    socket_->receive([this](std::span<const std::uint8_t> data, const net::SocketAddress& from) {
         if (!silent_) {
-            receive(data);
+            receive(data, from);
         }
     });
     if (!silent_) {
@@ -157,10 +160,13 @@ void WebRtcClient::runTimers() {
     }
 }
 
-void WebRtcClient::receive(std::span<const std::uint8_t> data) {
+void WebRtcClient::receive(std::span<const std::uint8_t> data, const net::SocketAddress& from) {
     switch (packet::classifyPacket(data)) {
         case packet::PacketKind::Stun:
-            if (auto message = packet::StunMessageView::parse(data); message && ice_) {
+            if (auto message = packet::StunMessageView::parse(data);
+                message && ice_ && message->messageClass() == packet::StunClass::Request) {
+                answerBindingRequest(*message, from);
+            } else if (message && ice_) {
                 const bool wasSucceeded = iceSucceeded();
                 ice_->handleResponse(*message);
                 if (!wasSucceeded && iceSucceeded() && !dtls_) {
@@ -182,6 +188,19 @@ void WebRtcClient::receive(std::span<const std::uint8_t> data) {
             return;
         case packet::PacketKind::Unknown:
             return;
+    }
+}
+
+void WebRtcClient::answerBindingRequest(const packet::StunMessageView& request,
+                                        const net::SocketAddress& from) {
+    // A full ICE peer (e.g. Janus's libnice) checks the pair from its side too.
+    std::array<std::uint8_t, 256> response{};
+    auto size = packet::writeBindingSuccess(
+        response, request.transactionId(), ice::toStunAddress(from),
+        std::span(reinterpret_cast<const std::uint8_t*>(localPassword_.data()),
+                  localPassword_.size()));
+    if (size && !socket_->send(std::span<const std::uint8_t>(response.data(), *size), from)) {
+        ++stats_.sendDrops;
     }
 }
 

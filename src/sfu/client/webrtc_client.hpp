@@ -103,7 +103,10 @@ class WebRtcClient {
     WebRtcClient(const dtls::DtlsContext& context, const common::Clock& clock,
                  common::Random& random, WebRtcClientOptions options,
                  std::unique_ptr<net::LinuxUdpSocket> socket);
-    void receive(std::span<const std::uint8_t> data);
+    void receive(std::span<const std::uint8_t> data, const net::SocketAddress& from);
+    // Answers a binding request from a full ICE peer (MESSAGE-INTEGRITY with our password).
+    void answerBindingRequest(const packet::StunMessageView& request,
+                              const net::SocketAddress& from);
     void receiveMedia(std::span<const std::uint8_t> data, bool rtcp);
     void startDtls();
     void runTimers();
@@ -116,6 +119,7 @@ class WebRtcClient {
     WebRtcClientOptions options_;
     std::unique_ptr<net::LinuxUdpSocket> socket_;
     std::optional<RemoteTransport> remote_;
+    std::string localPassword_;
     std::unique_ptr<ice::IceClient> ice_;
     std::unique_ptr<dtls::DtlsTransport> dtls_;
     std::optional<srtp::SrtpSession> srtpIn_;
