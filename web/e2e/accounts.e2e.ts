@@ -147,6 +147,7 @@ describe('accounts', () => {
     expect(await list.count()).toBe(2);
     await page.getByRole('button', { name: 'Sign out of all other devices' }).click();
     await page.getByRole('status').getByText('1 other device is signed out.').waitFor();
+    await list.nth(1).waitFor({ state: 'detached' });
     expect(await list.count()).toBe(1);
 
     // The second browser's next API call is refused and its page shows it signed out.

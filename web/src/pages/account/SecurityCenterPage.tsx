@@ -77,8 +77,8 @@ function SignedInSecurityCenter() {
     setNotice(null);
     try {
       await client.revokeSession(session.id);
-      setNotice(`${session.device || 'The device'} is signed out.`);
       await load();
+      setNotice(`${session.device || 'The device'} is signed out.`);
     } catch (e) {
       setListFailure(e);
     } finally {
@@ -91,8 +91,8 @@ function SignedInSecurityCenter() {
     setNotice(null);
     try {
       const ended = await client.revokeOtherSessions();
-      setNotice(ended === 1 ? '1 other device is signed out.' : `${ended} other devices are signed out.`);
       await load();
+      setNotice(ended === 1 ? '1 other device is signed out.' : `${ended} other devices are signed out.`);
     } catch (e) {
       setListFailure(e);
     } finally {
