@@ -1,5 +1,7 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
+#include "domain/meetings/meetings_data_map.hpp"
+
 namespace vp::domain::privacy {
 namespace {
 
@@ -230,6 +232,9 @@ const DataMap& videoproDataMap() {
         consents(),
         dataExports(),
         auditLog(),
+        meetings::meetingsTable(),
+        meetings::meetingSessionsTable(),
+        meetings::meetingAttendanceTable(),
     });
     return map;
 }
