@@ -9,6 +9,8 @@
 //    tick()), keeps RFC 3550 statistics and sends receiver reports, so the
 //    server can measure its RTT to us.
 // It takes over the client's RTP and RTCP handlers; set yours on the peer.
+// Incoming loss is injected after SRTP, so a plain (non-RTX) retransmission of
+// a dropped packet would fail the client's SRTP replay check: use RTX.
 // Single-threaded, like the client: call tick() after each poll().
 #include <chrono>
 #include <cstdint>

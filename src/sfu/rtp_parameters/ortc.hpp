@@ -33,7 +33,9 @@ bool canConsume(const RtpParameters& consumable, const RtpCapabilities& device);
 
 struct ConsumerParametersOptions {
     std::uint32_t ssrc = 0;  // the consumer's own SSRC (RTX, if enabled, is ssrc + 1)
-    bool enableRtx = false;  // off until the consumer retransmits: no RTX, no plain nack
+    // RTX and plain "nack" feedback; the router turns it on (its consumers answer
+    // NACKs from the producer's packet cache, as RTX).
+    bool enableRtx = false;
 };
 
 // The parameters one subscriber receives: codecs and feedback both sides know,
