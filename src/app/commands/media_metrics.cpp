@@ -61,6 +61,25 @@ const Family kFamilies[] = {
      [](const WorkerStats& w) { return w.dropped; }},
 };
 
+// One series per worker and reason (sfu/media_server/drop_counters.hpp).
+void renderDropReasons(std::string& out, const std::vector<WorkerStats>& workers) {
+    out +=
+        "# HELP videopro_media_dropped_by_reason_total Datagrams and packets the media core "
+        "refused, by reason (STUN requests answered 400/401/487 included).\n"
+        "# TYPE videopro_media_dropped_by_reason_total counter\n";
+    for (const WorkerStats& worker : workers) {
+        for (const auto& reason : sfu::media_server::kDropReasons) {
+            out += "videopro_media_dropped_by_reason_total{worker=\"";
+            out += std::to_string(worker.index);
+            out += "\",reason=\"";
+            out += reason.label;
+            out += "\"} ";
+            out += std::to_string(worker.drops.*reason.counter);
+            out += '\n';
+        }
+    }
+}
+
 }  // namespace
 
 void MediaMetrics::render(std::string& out) const {
@@ -85,6 +104,7 @@ void MediaMetrics::render(std::string& out) const {
             out += '\n';
         }
     }
+    renderDropReasons(out, snapshot_->latest->workers);
 }
 
 }  // namespace vp::app::commands

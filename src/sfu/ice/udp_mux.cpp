@@ -131,12 +131,14 @@ void UdpMux::routeStun(std::span<const std::uint8_t> datagram, const net::Socket
     auto message = packet::StunMessageView::parse(datagram);
     if (!message) {
         ++stats_.droppedMalformed;
+        ++stats_.droppedMalformedStun;
         return;
     }
     if (message->messageClass() == packet::StunClass::Request) {
         const auto username = message->username();
         if (!username) {
             ++stats_.droppedMalformed;
+            ++stats_.droppedMalformedStun;
             return;
         }
         auto it = byUfrag_.find(username->substr(0, username->find(':')));

@@ -42,7 +42,8 @@ struct UdpMuxStats {
     std::uint64_t routedByAddress = 0;
     std::uint64_t droppedUnknownUfrag = 0;
     std::uint64_t droppedUnknownSource = 0;
-    std::uint64_t droppedMalformed = 0;  // unclassifiable bytes or broken STUN
+    std::uint64_t droppedMalformed = 0;      // unclassifiable bytes or broken STUN
+    std::uint64_t droppedMalformedStun = 0;  // of droppedMalformed: the broken STUN
 };
 
 class UdpMux {

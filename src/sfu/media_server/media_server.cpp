@@ -7,6 +7,7 @@
 #include "common/log.hpp"
 #include "sfu/dtls/certificate.hpp"
 #include "sfu/dtls/dtls_context.hpp"
+#include "sfu/media_server/drop_counting.hpp"
 #include "sfu/media_server/router_host.hpp"
 #include "sfu/rtp_parameters/supported_capabilities.hpp"
 #include "sfu/worker/workers.hpp"
@@ -221,6 +222,7 @@ class MediaServer::Impl {
             s.rtpIn += c.rtpIn;
             s.rtpOut += c.rtpOut;
             s.dropped += c.dropped;
+            s.drops += c.drops;
             s.nackPacketsSent += c.nackPacketsSent;
             s.packetsRecovered += c.packetsRecovered;
             s.packetsLost += c.packetsLost;
@@ -235,6 +237,7 @@ class MediaServer::Impl {
         s.dropped += socket.receiveTruncated + socket.kernelDrops + socket.sendQueueDrops +
                      socket.sendErrors + mux.droppedUnknownSource + mux.droppedUnknownUfrag +
                      mux.droppedMalformed + w.droppedPosts();
+        countWorkerDrops(s.drops, socket, mux, w.droppedPosts());
         return s;
     }
 

@@ -17,6 +17,7 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "sfu/ice/ice_parameters.hpp"
+#include "sfu/media_server/drop_counters.hpp"
 #include "sfu/rtp_parameters/types.hpp"
 
 namespace vp::sfu::media_server {
@@ -112,6 +113,7 @@ struct WorkerStats {
     std::uint64_t rtpIn = 0;       // decrypted RTP handed to routers
     std::uint64_t rtpOut = 0;      // RTP protected and sent to subscribers
     std::uint64_t dropped = 0;     // every datagram/packet dropped (mux, SRTP, queue, ...)
+    DropCounters drops;            // by reason (STUN refused with 400/401/487 included)
     // Loss recovery, summed over the worker's producer and consumer streams
     // (streams already closed are not counted).
     std::uint64_t nackPacketsSent = 0;       // NACKs to publishers

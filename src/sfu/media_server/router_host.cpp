@@ -1,5 +1,6 @@
 #include "sfu/media_server/router_host.hpp"
 
+#include "sfu/media_server/drop_counting.hpp"
 #include "sfu/packet/rtp_header_extensions.hpp"
 #include "sfu/rtp_parameters/supported_capabilities.hpp"
 
@@ -215,6 +216,7 @@ common::Status RouterHost::closeTransport(const std::string& transportId) {
     closed_.rtpIn += s.rtpReceived;
     closed_.rtpOut += s.rtpSent;
     closed_.dropped += s.dropped();
+    countTransportDrops(closed_.drops, *it->second);
     it->second->close();
     transports_.erase(it);
     return {};
@@ -295,8 +297,10 @@ RouterCounts RouterHost::counts() const {
         c.rtpIn += t->stats().rtpReceived;
         c.rtpOut += t->stats().rtpSent;
         c.dropped += t->stats().dropped();
+        countTransportDrops(c.drops, *t);
     }
     c.dropped += router_.stats().packetsUnknownSsrc + router_.stats().packetsUnknownTransport;
+    countRouterDrops(c.drops, router_.stats());
     router_.forEachProducer([&](const router::Producer& p) {
         c.nackPacketsSent += p.stats().nackPacketsSent;
         c.keyframesForLoss += p.stats().keyframesForLoss;

@@ -32,6 +32,7 @@ struct RouterCounts {
     std::uint64_t rtpIn = 0;
     std::uint64_t rtpOut = 0;
     std::uint64_t dropped = 0;
+    DropCounters drops;  // by reason; closed transports included
     std::uint64_t nackPacketsSent = 0;
     std::uint64_t packetsRecovered = 0;
     std::uint64_t packetsLost = 0;
