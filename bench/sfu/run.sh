@@ -4,12 +4,12 @@
 # plugin, started here on a private config), in one run on this machine:
 #   1 publisher x {10, 100, 500} subscribers (VP8 + Opus) and 10 x 200 audio only.
 # Measures the server process only (CPU from /proc/PID/stat, memory from
-# /proc/PID/status), prints a Markdown table and, with --write, appends it to
-# docs/performance.md. Builds nothing: build first (scripts/test or scripts/run).
+# /proc/PID/status), prints a Markdown table and, with --write, puts it into the
+# "SFU forwarding" section of docs/performance.md (between its bench/sfu markers). Builds nothing: build first (scripts/test or scripts/run).
 #
 # Usage (as root, from the repository):
 #   bench/sfu/run.sh [--duration S] [--scenarios "video:1:10 ..."] [--no-janus] [--write]
-# Environment: BUILD (default build), LOADTEST_THREADS (default 1).
+# Environment: BUILD (default build), LOADTEST_THREADS (default 2).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BUILD="${BUILD:-$ROOT/build}"
@@ -91,7 +91,7 @@ run_one() {  # target kind publishers subscribers
   per=$((MAX_PEERS - pubs))
   while [ $((subs / rooms)) -gt "$per" ] || [ $((subs % rooms)) -ne 0 ]; do rooms=$((rooms + 1)); done
   local args=(--publishers "$pubs" --subscribers "$subs" --rooms "$rooms" --duration "$DURATION"
-              --threads "${LOADTEST_THREADS:-1}" --report json)
+              --threads "${LOADTEST_THREADS:-2}" --report json)
   [ "$kind" = audio ] && args+=(--audio-only)
   "start_$target"
   local out="$WORK/$target-$kind-$pubs-$subs.json"
@@ -117,6 +117,18 @@ TABLE="$(python3 "$ROOT/bench/sfu/summarize.py" --command "$COMMAND" --duration 
   "${RESULTS[@]}")"
 echo "$TABLE"
 if [ "$WRITE" = 1 ]; then
-  printf '\n%s\n' "$TABLE" >> "$ROOT/docs/performance.md"
-  echo "appended to docs/performance.md" >&2
+  # Replace the figures between the markers of the "SFU forwarding" section.
+  TABLE="$TABLE" python3 - "$ROOT/docs/performance.md" <<'PY'
+import os, re, sys
+path = sys.argv[1]
+text = open(path).read()
+begin, end = "<!-- bench/sfu:begin -->", "<!-- bench/sfu:end -->"
+block = begin + "\n" + os.environ["TABLE"] + "\n" + end
+if begin in text and end in text:
+    text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
+else:
+    text += "\n" + block + "\n"
+open(path, "w").write(text)
+PY
+  echo "wrote the figures into docs/performance.md" >&2
 fi

@@ -41,6 +41,7 @@ def figures(r):
         "p99": total["delayUs"]["p99"] / 1000,
         "loss": total["lossPercent"],
         "rooms": r.get("rooms", 1),
+        "client_share": r.get("clientCpuSeconds", 0) / seconds,
         "consumers": r["consumers"],
     }
 
@@ -72,8 +73,9 @@ def main():
     out.append(f"- Command: `{args.command}` ({args.duration} s of media per run; {args.janus_version}).")
     out.append("")
     out.append("| load | server | rooms | consumers | fwd pkt/s | server CPU | fwd pkt/s per core "
-               "| CPU-µs/pkt | peak RSS | RSS/consumer | delay p50 / p99 | loss | VideoPro/Janus CPU per pkt |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+               "| CPU-µs/pkt | peak RSS | RSS/consumer | delay p50 / p99 | loss | load client CPU "
+               "| VideoPro/Janus CPU per pkt |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for key in order:
         vp = rows[key].get("videopro")
         janus = rows[key].get("janus")
@@ -84,13 +86,14 @@ def main():
             if name == "Janus" and "janus" not in rows[key]:
                 continue
             if f is None:
-                out.append(f"| {key} | {name} | | | failed (see notes) | | | | | | | | |")
+                out.append(f"| {key} | {name} | | | failed (see notes) | | | | | | | | | |")
                 continue
             out.append(
                 f"| {key} | {name} | {f['rooms']} | {f['consumers']} | {f['pps']:,.0f} | "
                 f"{100 * f['cpu_share']:.0f} % | {f['pps_per_core']:,.0f} | {f['cpu_us']:.2f} | "
                 f"{f['peak_mb']:.0f} MB | {f['kb_per_consumer']:.1f} kB | "
                 f"{f['p50']:.2f} / {f['p99']:.2f} ms | {f['loss']:.2f} % | "
+                f"{100 * f['client_share']:.0f} % | "
                 f"{ratio if name == 'VideoPro' else ''} |")
     print("\n".join(out))
 

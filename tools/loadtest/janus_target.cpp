@@ -256,8 +256,8 @@ class SetUp {
             m.rtxSsrc.reset();
             answer.media.push_back(m);
             if (!offered.rejected && offered.ssrc) {
-                specs.push_back(
-                    {labelOfMid[offered.mid], *offered.ssrc, offered.clockRate, offered.rtxSsrc});
+                specs.push_back({labelOfMid[offered.mid], *offered.ssrc, offered.clockRate,
+                                 offered.rtxSsrc, offered.payloadType});
             }
         }
         auto started = session_.api->message(

@@ -1,5 +1,7 @@
 #include "tools/loadtest/load_run.hpp"
 
+#include <unistd.h>
+
 #include <thread>
 
 #include "common/clock.hpp"
@@ -73,7 +75,8 @@ common::Result<RunReport> runLoad(const LoadOptions& options) {
     std::vector<std::unique_ptr<MediaLoop>> loops;
     const Impairments impairments{options.lossPercent, options.recvLossPercent, options.delay};
     for (std::size_t i = 0; i < options.threads; ++i) {
-        loops.push_back(std::make_unique<MediaLoop>(i, impairments, options.seed));
+        loops.push_back(std::make_unique<MediaLoop>(i, impairments, options.seed,
+                                                    common::SystemClock::instance()));
     }
     ServerSample server;
     const auto before = options.serverPid != 0 ? sampleProcess(options.serverPid) : std::nullopt;
@@ -101,6 +104,7 @@ common::Result<RunReport> runLoad(const LoadOptions& options) {
 
     const auto atStart = options.serverPid != 0 ? sampleProcess(options.serverPid) : std::nullopt;
     server.rssAfterSetupKb = atStart ? atStart->rssKb : 0;
+    const auto selfAtStart = sampleProcess(static_cast<int>(::getpid()));
     const auto mediaStart = std::chrono::steady_clock::now();
     for (auto& loop : loops) {
         loop->setSending(true);
@@ -111,6 +115,10 @@ common::Result<RunReport> runLoad(const LoadOptions& options) {
     }
     const auto atEnd = options.serverPid != 0 ? sampleProcess(options.serverPid) : std::nullopt;
     report.mediaSeconds = secondsSince(mediaStart);
+    const auto selfAtEnd = sampleProcess(static_cast<int>(::getpid()));
+    if (selfAtStart && selfAtEnd) {
+        report.clientCpuSeconds = selfAtEnd->cpuSeconds - selfAtStart->cpuSeconds;
+    }
     std::this_thread::sleep_for(kDrain);  // packets in flight still count
     for (auto& loop : loops) {
         loop->stop();

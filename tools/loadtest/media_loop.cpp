@@ -35,6 +35,8 @@ struct MediaLoop::Endpoint {
     };
     std::size_t id = 0;
     std::unique_ptr<sfu::client::WebRtcClient> client;
+    // Loss injection, send cache + NACK answers (RTX), NACKs and receiver reports.
+    std::unique_ptr<sfu::client::MediaPeer> peer;
     std::vector<std::unique_ptr<SyntheticSource>> sources;
     std::vector<std::int64_t> nextFrameUs;
     std::vector<Stream> streams;
@@ -42,9 +44,11 @@ struct MediaLoop::Endpoint {
     bool reportedFailed = false;
 };
 
-MediaLoop::MediaLoop(std::size_t index, Impairments impairments, std::uint64_t seed)
+MediaLoop::MediaLoop(std::size_t index, Impairments impairments, std::uint64_t seed,
+                     const common::Clock& clock)
     : index_(index),
       impairments_(impairments),
+      clock_(clock),
       random_(seed + index * 7919),
       epoll_(::epoll_create1(EPOLL_CLOEXEC)),
       thread_([this] { run(); }) {}
@@ -77,8 +81,18 @@ std::size_t MediaLoop::add(std::unique_ptr<sfu::client::WebRtcClient> client,
     commands_.push_back([this, endpoint] {
         auto owned = std::make_unique<Endpoint>(std::move(*endpoint));
         Endpoint* e = owned.get();
-        e->client->setRtpHandler([this, e](const packet::RtpPacketView& p) { onRtp(*e, p); });
-        e->client->setRtcpHandler([this, e](std::span<const std::uint8_t> p) { onRtcp(*e, p); });
+        sfu::client::MediaPeerOptions options;
+        options.sendLoss = impairments_.lossPercent / 100.0;
+        options.receiveLoss = impairments_.recvLossPercent / 100.0;
+        e->peer = std::make_unique<sfu::client::MediaPeer>(*e->client, clock_, random_, options);
+        for (const auto& source : e->sources) {
+            const auto& c = source->config();
+            // Video's RTX: SSRC + 1 and payload type + 1, as the produce request announces.
+            e->peer->addSendStream({c.ssrc, c.video ? c.ssrc + 1 : 0,
+                                    static_cast<std::uint8_t>(c.video ? c.payloadType + 1 : 0)});
+        }
+        e->peer->setRtpHandler([this, e](const packet::RtpPacketView& p) { onRtp(*e, p); });
+        e->peer->setRtcpHandler([this, e](std::span<const std::uint8_t> p) { onRtcp(*e, p); });
         epoll_event event{};
         event.events = EPOLLIN;
         event.data.u64 = e->id;
@@ -96,6 +110,8 @@ void MediaLoop::addReceiveStreams(std::size_t endpoint, std::vector<ReceiveSpec>
     commands_.push_back([this, endpoint, streams = std::move(streams)] {
         Endpoint& e = *endpoints_.at(endpoint);
         for (const auto& spec : streams) {
+            e.peer->addReceiveStream(
+                {spec.ssrc, spec.rtxSsrc.value_or(0), spec.payloadType, spec.clockRate, true});
             e.streams.push_back({spec, StreamReceiver(spec.clockRate), &delays_[spec.label]});
         }
     });
@@ -178,6 +194,7 @@ void MediaLoop::run() {
 
 void MediaLoop::service(Endpoint& e) {
     e.client->poll(std::chrono::milliseconds(0));
+    e.peer->tick();
 }
 
 void MediaLoop::housekeeping() {
@@ -233,10 +250,6 @@ void MediaLoop::sendFrames(std::int64_t nowUs) {
 }
 
 void MediaLoop::sendOrHold(Endpoint& e, packet::Bytes p, std::int64_t nowUs) {
-    if (random_.chance(impairments_.lossPercent)) {
-        ++sent_.injectedLoss;
-        return;
-    }
     if (impairments_.delay.count() > 0) {
         if (delayed_.size() >= kMaxDelayedPackets) {
             ++sent_.sendDrops;
@@ -246,7 +259,7 @@ void MediaLoop::sendOrHold(Endpoint& e, packet::Bytes p, std::int64_t nowUs) {
                             std::vector<std::uint8_t>(p.begin(), p.end())});
         return;
     }
-    if (e.client->sendRtp(p)) {
+    if (e.peer->sendRtp(p)) {
         ++sent_.rtpSent;
         sent_.bytesSent += p.size();
     } else {
@@ -259,7 +272,7 @@ void MediaLoop::releaseDelayed(std::int64_t nowUs) {
     while (!delayed_.empty() && delayed_.front().dueUs <= nowUs) {
         Delayed& d = delayed_.front();
         Endpoint& e = *endpoints_.at(d.endpoint);
-        if (e.client->sendRtp(d.packet)) {
+        if (e.peer->sendRtp(d.packet)) {
             ++sent_.rtpSent;
             sent_.bytesSent += d.packet.size();
         } else {
@@ -277,10 +290,6 @@ void MediaLoop::releaseDelayed(std::int64_t nowUs) {
 
 void MediaLoop::onRtp(Endpoint& e, const packet::RtpPacketView& p) {
     const std::int64_t now = monotonicMicros();
-    if (random_.chance(impairments_.recvLossPercent)) {
-        ++sent_.injectedRecvLoss;
-        return;
-    }
     const std::uint32_t ssrc = p.ssrc();
     for (auto& s : e.streams) {
         if (s.spec.ssrc == ssrc) {
@@ -342,6 +351,12 @@ SendTotals MediaLoop::sendTotals() const {
     SendTotals totals = sent_;
     for (const auto& e : endpoints_) {
         totals.srtpErrors += e->client->stats().srtpErrors;
+        const auto& peer = e->peer->stats();
+        totals.injectedLoss += peer.droppedOnSend;
+        totals.injectedRecvLoss += peer.droppedOnReceive;
+        totals.nacksReceived += peer.nacksReceived;
+        totals.retransmitted += peer.retransmitted;
+        totals.nacksSent += peer.nacksSent;
     }
     return totals;
 }

@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "sfu/client/media_peer.hpp"
 #include "sfu/client/webrtc_client.hpp"
 #include "tools/loadtest/fast_random.hpp"
 #include "tools/loadtest/report.hpp"
@@ -34,6 +35,7 @@ struct ReceiveSpec {
     std::uint32_t ssrc = 0;
     std::uint32_t clockRate = 90'000;
     std::optional<std::uint32_t> rtxSsrc;
+    std::uint8_t payloadType = 0;  // the media payload type RTX unwraps to
 };
 
 struct Impairments {
@@ -44,7 +46,9 @@ struct Impairments {
 
 class MediaLoop {
   public:
-    MediaLoop(std::size_t index, Impairments impairments, std::uint64_t seed);
+    // `clock` must outlive the loop.
+    MediaLoop(std::size_t index, Impairments impairments, std::uint64_t seed,
+              const common::Clock& clock);
     ~MediaLoop();  // stop()
     MediaLoop(const MediaLoop&) = delete;
     MediaLoop& operator=(const MediaLoop&) = delete;
@@ -88,6 +92,7 @@ class MediaLoop {
 
     std::size_t index_;
     Impairments impairments_;
+    const common::Clock& clock_;
     FastRandom random_;
     int epoll_ = -1;
     std::vector<std::unique_ptr<Endpoint>> endpoints_;  // loop thread only

@@ -40,6 +40,9 @@ void SendTotals::merge(const SendTotals& o) {
     injectedLoss += o.injectedLoss;
     injectedRecvLoss += o.injectedRecvLoss;
     sendDrops += o.sendDrops;
+    nacksReceived += o.nacksReceived;
+    retransmitted += o.retransmitted;
+    nacksSent += o.nacksSent;
     srtpErrors += o.srtpErrors;
 }
 
@@ -96,6 +99,7 @@ std::string formatJson(const RunReport& r) {
         {"consumers", r.consumers},
         {"setupSeconds", r.setupSeconds},
         {"mediaSeconds", r.mediaSeconds},
+        {"clientCpuSeconds", r.clientCpuSeconds},
         {"endpointsConnected", r.endpointsConnected},
         {"endpointsFailed", r.endpointsFailed},
         {"total", streamJson(r.total(), r.mediaSeconds)},
@@ -108,6 +112,9 @@ std::string formatJson(const RunReport& r) {
                               {"injectedLoss", r.sent.injectedLoss},
                               {"injectedRecvLoss", r.sent.injectedRecvLoss},
                               {"sendDrops", r.sent.sendDrops},
+                              {"nacksReceived", r.sent.nacksReceived},
+                              {"retransmitted", r.sent.retransmitted},
+                              {"nacksSent", r.sent.nacksSent},
                               {"srtpErrors", r.sent.srtpErrors}}},
     };
     if (r.server) {
@@ -125,9 +132,10 @@ std::string formatText(const RunReport& r) {
     std::snprintf(
         line, sizeof line,
         "%s: %zu room(s) x %zu publisher(s), %zu subscriber(s), %zu consumers, set-up %.1f s, "
-        "media %.1f s, endpoints %zu connected / %zu failed\n",
+        "media %.1f s (load client %.2f CPU-s), endpoints %zu connected / %zu failed\n",
         r.target.c_str(), r.options.rooms, r.options.publishers, r.options.subscribers, r.consumers,
-        r.setupSeconds, r.mediaSeconds, r.endpointsConnected, r.endpointsFailed);
+        r.setupSeconds, r.mediaSeconds, r.clientCpuSeconds, r.endpointsConnected,
+        r.endpointsFailed);
     out += line;
     const auto row = [&](const std::string& label, const StreamAggregate& s) {
         const double pps =

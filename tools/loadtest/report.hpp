@@ -35,6 +35,9 @@ struct SendTotals {
     std::uint64_t injectedLoss = 0;      // dropped by --loss
     std::uint64_t injectedRecvLoss = 0;  // dropped by --recv-loss
     std::uint64_t sendDrops = 0;         // the client's own send queue was full
+    std::uint64_t nacksReceived = 0;     // by publishers (the server asked for retransmissions)
+    std::uint64_t retransmitted = 0;     // by publishers, as RTX
+    std::uint64_t nacksSent = 0;         // by subscribers
     std::uint64_t srtpErrors = 0;
 
     void merge(const SendTotals& other);
@@ -52,7 +55,8 @@ struct RunReport {
     std::string target;  // "videopro" | "janus"
     LoadOptions options;
     double setupSeconds = 0;
-    double mediaSeconds = 0;  // the measured window
+    double mediaSeconds = 0;      // the measured window
+    double clientCpuSeconds = 0;  // this load client's own CPU time in the window
     std::size_t consumers = 0;
     std::size_t endpointsConnected = 0;
     std::size_t endpointsFailed = 0;

@@ -139,6 +139,7 @@ common::Result<ReceiveSpec> receiveSpecOf(const json::value& consumer, std::stri
     const json::value& encoding = encodings->as_array().front();
     const auto ssrc = unsignedAt(encoding, {"ssrc"});
     const auto clockRate = unsignedAt(codecs->as_array().front(), {"clockRate"});
+    const auto payloadType = unsignedAt(codecs->as_array().front(), {"payloadType"});
     if (!ssrc || !clockRate) {
         return unexpected("no encoding ssrc or codec clockRate", consumer);
     }
@@ -146,6 +147,7 @@ common::Result<ReceiveSpec> receiveSpecOf(const json::value& consumer, std::stri
     spec.label = std::move(label);
     spec.ssrc = static_cast<std::uint32_t>(*ssrc);
     spec.clockRate = static_cast<std::uint32_t>(*clockRate);
+    spec.payloadType = static_cast<std::uint8_t>(payloadType.value_or(0));
     if (const auto rtx = unsignedAt(encoding, {"rtx", "ssrc"})) {
         spec.rtxSsrc = static_cast<std::uint32_t>(*rtx);
     }
