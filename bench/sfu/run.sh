@@ -19,7 +19,7 @@ DURATION=20
 SCENARIOS="video:1:10 video:1:100 video:1:500 audio:10:200"
 JANUS=1
 WRITE=0
-COMMAND="bench/sfu/run.sh $*"
+COMMAND="BUILD=${BUILD:-build} bench/sfu/run.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -113,7 +113,7 @@ for scenario in $SCENARIOS; do
 done
 
 TABLE="$(python3 "$ROOT/bench/sfu/summarize.py" --command "$COMMAND" --duration "$DURATION" \
-  --janus-version "$( (janus --version 2>/dev/null || true) | grep -m1 -o 'Janus version: [0-9]*' || echo 'janus')" \
+  --janus-version "$(dpkg-query -W -f='Janus ${Version} (Debian package)' janus 2>/dev/null || echo 'Janus')" \
   "${RESULTS[@]}")"
 echo "$TABLE"
 if [ "$WRITE" = 1 ]; then
