@@ -166,7 +166,7 @@ class WebRtcTransport final : public ice::MuxedTransport,
     void onDtlsFailed(const common::Error& error);
     void sendDatagram(std::span<const std::uint8_t> data);
     std::optional<net::SocketAddress> destination() const;
-    bool admitSsrc(std::uint32_t ssrc);
+    bool mayAdmitSsrc(std::uint32_t ssrc);
     void receiveRtp(std::span<const std::uint8_t> data);
     void receiveRtcp(std::span<const std::uint8_t> data);
     void handleFeedback(std::span<const std::uint8_t> compound);

@@ -25,16 +25,15 @@ std::uint64_t microsSince(std::chrono::steady_clock::time_point t) {
 
 // libsrtp keeps one stream per SSRC: a peer inventing SSRCs must not grow it
 // without bound, so new SSRCs beyond the cap are dropped before decryption.
-bool WebRtcTransport::admitSsrc(std::uint32_t ssrc) {
-    if (ssrcs_.contains(ssrc)) {
+// The SSRC cap bounds libsrtp's per-stream state. An SSRC takes a place only once a
+// packet of it has authenticated: a stranger who passed an ICE check but has no keys
+// cannot fill the places and silence the real publisher.
+bool WebRtcTransport::mayAdmitSsrc(std::uint32_t ssrc) {
+    if (ssrcs_.contains(ssrc) || ssrcs_.size() < options_.maxSsrcs) {
         return true;
     }
-    if (ssrcs_.size() >= options_.maxSsrcs) {
-        ++stats_.droppedSsrcLimit;
-        return false;
-    }
-    ssrcs_.insert(ssrc);
-    return true;
+    ++stats_.droppedSsrcLimit;
+    return false;
 }
 
 void WebRtcTransport::receiveRtp(std::span<const std::uint8_t> data) {
@@ -46,7 +45,8 @@ void WebRtcTransport::receiveRtp(std::span<const std::uint8_t> data) {
         ++stats_.droppedMalformed;
         return;
     }
-    if (!admitSsrc(packet::readU32(data.data() + 8))) {
+    const std::uint32_t ssrc = packet::readU32(data.data() + 8);
+    if (!mayAdmitSsrc(ssrc)) {
         return;
     }
     std::memcpy(buffer_.data(), data.data(), data.size());
@@ -55,6 +55,7 @@ void WebRtcTransport::receiveRtp(std::span<const std::uint8_t> data) {
         ++stats_.droppedSrtp;
         return;
     }
+    ssrcs_.insert(ssrc);
     auto rtp = packet::MutableRtpPacket::parse(packet::MutableBytes(buffer_.data(), *length));
     if (!rtp) {
         ++stats_.droppedMalformed;
@@ -76,7 +77,8 @@ void WebRtcTransport::receiveRtcp(std::span<const std::uint8_t> data) {
         ++stats_.droppedMalformedRtcp;
         return;
     }
-    if (!admitSsrc(packet::readU32(data.data() + 4))) {
+    const std::uint32_t ssrc = packet::readU32(data.data() + 4);
+    if (!mayAdmitSsrc(ssrc)) {
         return;
     }
     std::memcpy(buffer_.data(), data.data(), data.size());
@@ -85,6 +87,7 @@ void WebRtcTransport::receiveRtcp(std::span<const std::uint8_t> data) {
         ++stats_.droppedSrtp;
         return;
     }
+    ssrcs_.insert(ssrc);
     ++stats_.rtcpReceived;
     handleFeedback(std::span<const std::uint8_t>(buffer_.data(), *length));
 }

@@ -547,11 +547,10 @@ TEST_F(BadInput, AStrangerWithTheIceCredentialsCannotInjectMedia) {
     EXPECT_FALSE(events_.waitFor("ice", "apub", "disconnected", std::chrono::milliseconds(0)));
 }
 
-// Known gap, disabled until WebRtcTransport admits an SSRC only after its first
-// packet authenticated (libsrtp clones a stream only then): today forged
-// packets fill the transport's SSRC cap before decryption, and the publisher's
-// own SSRC is then refused (ssrc_limit) - its media never arrives.
-TEST_F(BadInput, DISABLED_AnSsrcFloodFromAStrangerDoesNotSilenceThePublisher) {
+// Found by this suite: forged packets used to fill the transport's SSRC cap before
+// decryption, and the publisher's own SSRC was then refused (ssrc_limit). An SSRC
+// now takes a place only after one of its packets authenticated.
+TEST_F(BadInput, AnSsrcFloodFromAStrangerDoesNotSilenceThePublisher) {
     const auto& ice = flow_->pubInfo.iceParameters;
     hostile_.sendTo(bindingRequest(ice, ice.password), serverAddress_);
     ASSERT_TRUE(hostile_.receive(kWait));
