@@ -25,7 +25,7 @@ trap cleanup EXIT
 
 # The same 100 KB file for both servers.
 mkdir -p "$WORK/www"
-head -c 102400 /dev/urandom | base64 -w 0 | head -c 102400 > "$WORK/www/file100k.txt"
+head -c 76800 /dev/urandom | base64 -w 0 > "$WORK/www/file100k.txt"  # exactly 102,400 bytes
 echo '<!doctype html><title>bench</title>' > "$WORK/www/index.html"
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
