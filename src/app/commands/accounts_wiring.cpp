@@ -170,6 +170,10 @@ void AccountsRuntime::start() {
     });
 }
 
+services::accounts::Accounts& AccountsRuntime::accounts() {
+    return parts_->accounts;
+}
+
 void AccountsRuntime::stop() {
     if (parts_->purge) {
         parts_->purge->stop();

@@ -9,6 +9,7 @@
 #include "app/config/settings.hpp"
 #include "common/clock.hpp"
 #include "common/result.hpp"
+#include "services/accounts/accounts.hpp"
 #include "storage/database.hpp"
 #include "storage/db_pool.hpp"
 
@@ -28,6 +29,8 @@ class AccountsRuntime {
     void start();
     // Stops them (the worker finishes the message in hand). Idempotent.
     void stop();
+    // The Accounts service (session authentication for other routes).
+    services::accounts::Accounts& accounts();
 
     struct Parts;
 

@@ -8,6 +8,7 @@
 #include "api/signaling_endpoint.hpp"
 #include "api/static_files.hpp"
 #include "app/commands/accounts_wiring.hpp"
+#include "app/commands/meetings_wiring.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/media_metrics.hpp"
 #include "app/commands/ready_file.hpp"
@@ -186,6 +187,11 @@ int serve(std::span<const std::string> args) {
         return fail(accounts.error().message);
     }
     (*accounts)->addRoutes(router);
+    auto meetings = MeetingsRuntime::create(settings, pool, (*accounts)->accounts(), clock);
+    if (!meetings) {
+        return fail(meetings.error().message);
+    }
+    (*meetings)->addRoutes(router);
 
     MediaMetrics mediaMetrics(**media);
     api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));

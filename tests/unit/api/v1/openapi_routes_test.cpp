@@ -9,6 +9,7 @@
 
 #include "api/router.hpp"
 #include "api/v1/accounts_api.hpp"
+#include "api/v1/meetings_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
@@ -23,7 +24,8 @@ namespace {
 
 using RouteSet = std::set<std::pair<std::string, std::string>>;
 
-// The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp).
+// The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp,
+// app/commands/meetings_wiring.cpp).
 RouteSet serverRoutes() {
     common::FakeClock clock;
     auto& random = common::SecureRandom::instance();
@@ -43,6 +45,12 @@ RouteSet serverRoutes() {
         {1, 1});
     Router router;
     addAccountsRoutes(router, pool, accounts, {});
+    std::array<std::uint8_t, 32> meetingKey{};
+    auto passcodes = services::meetings::PasscodeHasher::fromMasterKey(meetingKey);
+    auto tokens = services::meetings::JoinTokenSigner::fromMasterKey(meetingKey);
+    EXPECT_TRUE(passcodes && tokens);
+    services::meetings::Meetings meetings({}, *passcodes, *tokens, clock, random);
+    addMeetingsRoutes(router, pool, accounts, meetings, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {
