@@ -177,7 +177,9 @@ int serve(std::span<const std::string> args) {
     if (!media) {
         return fail(media.error().message);
     }
-    rooms::RoomService rooms(**media, common::SecureRandom::instance());
+    rooms::RoomService rooms(**media, common::SecureRandom::instance(),
+                             {static_cast<std::size_t>(settings.maxRooms),
+                              static_cast<std::size_t>(settings.maxPeersPerRoom)});
     if (auto registered = registerSignaling(router, clock, rooms); !registered) {
         return fail(registered.error().message);
     }

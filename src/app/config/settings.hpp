@@ -40,6 +40,10 @@ struct Settings {
     std::int64_t mediaWorkers = 0;  // 0: one per core
     std::string announcedIp;
 
+    // Rooms (the meeting runtime)
+    std::int64_t maxRooms = 256;
+    std::int64_t maxPeersPerRoom = 16;
+
     // Network operation log (R-PRIV-7)
     std::int64_t oplogRetentionDays = 183;
     std::int64_t oplogQueueCapacity = 10'000;
