@@ -49,10 +49,12 @@ cmake_configure() {  # cmake_configure <build-dir> [extra cmake args...]
   fi
 }
 
-build_server() {
+build_server() {  # build_server [targets...] (default: everything, tests included)
   step "Building the server (incremental)"
   cmake_configure "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVP_WERROR=ON
-  cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+  local targets=()
+  [ $# -gt 0 ] && targets=(--target "$@")
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)" "${targets[@]}"
 }
 
 build_web() {
@@ -61,10 +63,10 @@ build_web() {
   (cd "$ROOT/web" && npm run --silent build)
 }
 
-setup_all() {
+setup_all() {  # setup_all [server targets...]
   step "Checking Debian packages"
   install_debian_packages
   install_npm_packages
-  build_server
+  build_server "$@"
   build_web
 }
