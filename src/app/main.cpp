@@ -1,4 +1,4 @@
-// videopro: serve | migrate | version
+// videopro: serve | migrate | admin | version
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -13,6 +13,7 @@ constexpr std::string_view kUsage =
     "Commands:\n"
     "  serve     Run the service: web client, API, signalling and media.\n"
     "  migrate   Apply database migrations and exit.\n"
+    "  admin     Operator tasks: policy publish, audit verify.\n"
     "  version   Print the version and exit.\n\n"
     "`videopro <command> --help` lists the options of a command.\n";
 
@@ -31,6 +32,9 @@ int main(int argc, char** argv) {
     }
     if (command == "migrate") {
         return vp::app::commands::migrate(args);
+    }
+    if (command == "admin") {
+        return vp::app::commands::admin(args);
     }
     if (command == "version" || command == "--version") {
         std::printf("videopro %s\n", VIDEOPRO_VERSION);

@@ -7,5 +7,6 @@ namespace vp::app::commands {
 
 int serve(std::span<const std::string> args);
 int migrate(std::span<const std::string> args);
+int admin(std::span<const std::string> args);
 
 }  // namespace vp::app::commands

@@ -11,6 +11,7 @@
 #include "app/commands/commands.hpp"
 #include "app/commands/media_metrics.hpp"
 #include "app/commands/meetings_wiring.hpp"
+#include "app/commands/privacy_wiring.hpp"
 #include "app/commands/ready_file.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -194,6 +195,8 @@ int serve(std::span<const std::string> args) {
         return fail(meetings.error().message);
     }
     (*meetings)->addRoutes(router);
+    PrivacyRuntime privacy(clock);
+    privacy.addRoutes(router, settings, pool, (*accounts)->accounts());
 
     MediaMetrics mediaMetrics(**media);
     api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));

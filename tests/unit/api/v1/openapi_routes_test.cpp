@@ -11,6 +11,7 @@
 #include "api/v1/accounts_api.hpp"
 #include "api/v1/meetings_api.hpp"
 #include "api/v1/openapi.hpp"
+#include "api/v1/privacy_api.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
 #include "services/accounts/accounts.hpp"
@@ -25,7 +26,7 @@ namespace {
 using RouteSet = std::set<std::pair<std::string, std::string>>;
 
 // The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp,
-// app/commands/meetings_wiring.cpp).
+// app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp).
 RouteSet serverRoutes() {
     common::FakeClock clock;
     auto& random = common::SecureRandom::instance();
@@ -51,6 +52,10 @@ RouteSet serverRoutes() {
     EXPECT_TRUE(passcodes && tokens);
     services::meetings::Meetings meetings({}, *passcodes, *tokens, clock, random);
     addMeetingsRoutes(router, pool, accounts, meetings, {});
+    services::privacy::PolicyStore policies(clock);
+    services::privacy::ConsentLedger ledger(policies, clock);
+    services::privacy::ConsentGate gate(policies, ledger);
+    addPrivacyRoutes(router, pool, accounts, {policies, ledger, gate, "CN"}, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {

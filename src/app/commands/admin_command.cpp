@@ -1,0 +1,228 @@
+// videopro admin: operator tasks on the database named by the usual settings.
+//   admin policy publish --file F --effective YYYY-MM-DD [--material] [--version N]
+//   admin audit verify
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/commands/commands.hpp"
+#include "app/commands/service_wiring.hpp"
+#include "app/config/config_loader.hpp"
+#include "common/clock.hpp"
+#include "services/privacy/audit_log.hpp"
+#include "services/privacy/policy_store.hpp"
+
+namespace vp::app::commands {
+namespace {
+
+constexpr std::string_view kAdminUsage =
+    "Usage: videopro admin <task> [options]\n\n"
+    "Tasks:\n"
+    "  policy publish --file F --effective YYYY-MM-DD [--material] [--version N]\n"
+    "                 Publish the next privacy policy version (text read from F).\n"
+    "  audit verify   Check the audit log's hash chain; exit 1 when it is broken.\n\n"
+    "Both take the database options of `videopro migrate --help`.\n";
+
+constexpr const char* kOperator = "operator:cli";
+
+struct PublishOptions {
+    std::string file;
+    std::string effective;
+    bool material = false;
+    std::optional<std::int64_t> version;
+    std::vector<std::string> rest;  // the settings options, for loadSettings
+};
+
+common::Result<PublishOptions> parsePublishOptions(std::span<const std::string> args) {
+    PublishOptions out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--material") {
+            out.material = true;
+        } else if (a == "--file" || a == "--effective" || a == "--version") {
+            if (!hasValue) {
+                return common::makeError("usage", a + " needs a value");
+            }
+            const std::string& value = args[++i];
+            if (a == "--file") {
+                out.file = value;
+            } else if (a == "--effective") {
+                out.effective = value;
+            } else {
+                std::int64_t n = 0;
+                const auto parsed = std::from_chars(value.data(), value.data() + value.size(), n);
+                if (parsed.ec != std::errc{} || parsed.ptr != value.data() + value.size()) {
+                    return common::makeError("usage",
+                                             "--version must be a number, not '" + value + "'");
+                }
+                out.version = n;
+            }
+        } else {
+            out.rest.push_back(a);
+        }
+    }
+    if (out.file.empty() || out.effective.empty()) {
+        return common::makeError("usage",
+                                 "policy publish needs --file F and --effective "
+                                 "YYYY-MM-DD");
+    }
+    return out;
+}
+
+common::Result<std::string> readPolicyText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return common::makeError("usage", "cannot read the policy file '" + path + "'");
+    }
+    std::string text;
+    text.resize(domain::privacy::kMaxPolicyTextBytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > domain::privacy::kMaxPolicyTextBytes) {
+        return common::makeError("invalid_policy",
+                                 "the policy file '" + path + "' is larger than 1 MiB; shorten it");
+    }
+    return text;
+}
+
+// Loads the settings from `rest`, opens and migrates the database and connects.
+common::Result<std::unique_ptr<storage::Connection>> connectFrom(std::span<const std::string> rest,
+                                                                 bool& helpShown,
+                                                                 std::string_view help) {
+    auto loaded = config::loadSettings(rest, config::Environment::fromProcess());
+    if (!loaded) {
+        return common::makeError("usage", loaded.error().message);
+    }
+    if (loaded->helpRequested) {
+        std::fputs(config::renderHelp("admin", help).c_str(), stdout);
+        helpShown = true;
+        return common::makeError("help", "");
+    }
+    auto db = openAndMigrate(loaded->settings);
+    if (!db) {
+        return db.error();
+    }
+    return (*db)->connect();
+}
+
+int exitCodeFor(const common::Error& error) {
+    return error.code == "usage" ? 2 : 1;
+}
+
+int fail(const common::Error& error) {
+    std::fprintf(stderr, "videopro admin: %s\n", error.message.c_str());
+    return exitCodeFor(error);
+}
+
+int publishPolicy(std::span<const std::string> args) {
+    auto options = parsePublishOptions(args);
+    bool help = false;
+    for (const auto& a : args) {
+        help = help || a == "--help" || a == "-h";
+    }
+    if (!options && !help) {
+        return fail(options.error());
+    }
+    auto connection =
+        connectFrom(options ? std::span<const std::string>(options->rest) : args, help,
+                    "admin policy publish --file F --effective YYYY-MM-DD [--material] "
+                    "[--version N]: publish the next privacy policy version.");
+    if (help) {
+        return 0;
+    }
+    if (!connection) {
+        return fail(connection.error());
+    }
+    auto effective = domain::privacy::parseDate(options->effective);
+    if (!effective) {
+        return fail(common::Error{
+            "usage", "--effective must be a date YYYY-MM-DD, not '" + options->effective + "'"});
+    }
+    auto text = readPolicyText(options->file);
+    if (!text) {
+        return fail(text.error());
+    }
+    const auto& clock = common::SystemClock::instance();
+    services::privacy::PolicyStore store(clock);
+    storage::Connection& c = **connection;
+    if (options->version) {
+        auto versions = store.all(c);
+        if (!versions) {
+            return fail(versions.error());
+        }
+        const std::int64_t next = versions->empty() ? 1 : versions->back().version + 1;
+        if (*options->version != next) {
+            return fail(common::Error{"usage", "--version " + std::to_string(*options->version) +
+                                                   " is not the next version (" +
+                                                   std::to_string(next) + ")"});
+        }
+    }
+    auto published = store.publish(c, {std::move(*text), *effective, options->material, kOperator});
+    if (!published) {
+        return fail(published.error());
+    }
+    services::privacy::AuditLog audit(clock);
+    const std::string version = std::to_string(published->version);
+    auto logged = audit.append(c, {kOperator, "privacy.policy.published", "policy:" + version,
+                                   std::string("{\"version\":") + version + ",\"material\":" +
+                                       (published->material ? "true" : "false") + "}"});
+    if (!logged) {
+        return fail(logged.error());
+    }
+    std::printf("Published policy version %s, effective %s%s.\n", version.c_str(),
+                options->effective.c_str(), published->material ? " (material change)" : "");
+    return 0;
+}
+
+int verifyAudit(std::span<const std::string> args) {
+    bool help = false;
+    auto connection = connectFrom(args, help, "admin audit verify: check the audit log's chain.");
+    if (help) {
+        return 0;
+    }
+    if (!connection) {
+        return fail(connection.error());
+    }
+    services::privacy::AuditLog audit(common::SystemClock::instance());
+    auto entries = audit.entries(**connection);
+    if (!entries) {
+        return fail(entries.error());
+    }
+    auto broken = audit.verify(**connection);
+    if (!broken) {
+        return fail(broken.error());
+    }
+    if (*broken) {
+        std::printf("Audit log BROKEN at entry %lld (%s): %s\n",
+                    static_cast<long long>((*broken)->seq), (*broken)->problem.c_str(),
+                    (*broken)->explanation.c_str());
+        return 1;
+    }
+    const std::string head = entries->empty() ? "(empty)" : entries->back().hash;
+    std::printf("Audit log intact: %zu entries, head %s\n", entries->size(), head.c_str());
+    return 0;
+}
+
+}  // namespace
+
+int admin(std::span<const std::string> args) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::fputs(kAdminUsage.data(), args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args.size() >= 2 && args[0] == "policy" && args[1] == "publish") {
+        return publishPolicy(args.subspan(2));
+    }
+    if (args.size() >= 2 && args[0] == "audit" && args[1] == "verify") {
+        return verifyAudit(args.subspan(2));
+    }
+    std::fprintf(stderr, "videopro admin: unknown task '%s'\n\n%s", args[0].c_str(),
+                 kAdminUsage.data());
+    return 2;
+}
+
+}  // namespace vp::app::commands

@@ -1,0 +1,109 @@
+// `videopro admin`: publishing policy versions and verifying the audit log's hash
+// chain, as an operator runs them on the real binary against SQLite.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/process.hpp"
+#include "storage/database.hpp"
+
+namespace vp::app::testing {
+namespace {
+
+// Publishes `text` as a policy version; returns the finished process's exit code.
+int publish(const TempDir& dir, const std::string& text, const std::string& effective,
+            std::vector<std::string> extra = {}, std::string* out = nullptr) {
+    const std::string file = dir.path + "/policy.md";
+    std::ofstream(file) << text;
+    std::vector<std::string> args{"admin",  "policy", "publish",     "--data-dir", dir.path,
+                                  "--file", file,     "--effective", effective};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Process p(args);
+    const int code = p.wait().value_or(-1);
+    if (out != nullptr) {
+        *out = p.stdoutText() + p.stderrText();
+    }
+    return code;
+}
+
+TEST(VideoproAdmin, PublishesVersionsAndTheAuditChainVerifies) {
+    TempDir dir;
+    std::string out;
+    ASSERT_EQ(publish(dir, "# Policy v1\n", "2026-01-01", {}, &out), 0) << out;
+    EXPECT_NE(out.find("Published policy version 1"), std::string::npos) << out;
+    ASSERT_EQ(publish(dir, "# Policy v2\n", "2026-03-01", {"--material", "--version", "2"}, &out),
+              0)
+        << out;
+    EXPECT_NE(out.find("version 2"), std::string::npos) << out;
+    EXPECT_NE(out.find("material"), std::string::npos) << out;
+
+    Process verify({"admin", "audit", "verify", "--data-dir", dir.path});
+    EXPECT_EQ(verify.wait(), 0) << verify.stderrText();
+    EXPECT_NE(verify.stdoutText().find("2 entries"), std::string::npos) << verify.stdoutText();
+    EXPECT_NE(verify.stdoutText().find("head "), std::string::npos);
+}
+
+TEST(VideoproAdmin, PublishRefusesAWrongVersionABadDateAndAnEarlierEffectiveDate) {
+    TempDir dir;
+    std::string out;
+    EXPECT_EQ(publish(dir, "v1", "2026-02-01", {"--version", "3"}, &out), 2);
+    EXPECT_NE(out.find("not the next version (1)"), std::string::npos) << out;
+    EXPECT_EQ(publish(dir, "v1", "01/02/2026", {}, &out), 2);
+    EXPECT_NE(out.find("YYYY-MM-DD"), std::string::npos) << out;
+    ASSERT_EQ(publish(dir, "v1", "2026-02-01", {}, &out), 0) << out;
+    EXPECT_EQ(publish(dir, "v2", "2026-01-01", {}, &out), 1);
+    EXPECT_EQ(publish(dir, "", "2026-03-01", {}, &out), 1);
+    Process missing({"admin", "policy", "publish", "--data-dir", dir.path});
+    EXPECT_EQ(missing.wait(), 2);
+    EXPECT_NE(missing.stderrText().find("--file"), std::string::npos);
+}
+
+TEST(VideoproAdmin, VerifyNamesTheFirstEditedEntryAndExitsOne) {
+    TempDir dir;
+    std::string out;
+    ASSERT_EQ(publish(dir, "v1", "2026-01-01", {}, &out), 0) << out;
+    ASSERT_EQ(publish(dir, "v2", "2026-02-01", {}, &out), 0) << out;
+    ASSERT_EQ(publish(dir, "v3", "2026-03-01", {}, &out), 0) << out;
+    {
+        auto db = storage::Database::open("sqlite:" + dir.path + "/videopro.db");
+        ASSERT_TRUE(db) << db.error().message;
+        auto c = (*db)->connect();
+        ASSERT_TRUE(c) << c.error().message;
+        auto changed =
+            (*c)->executeChanges("UPDATE audit_log SET details = '{\"version\":9}' WHERE seq = 2");
+        ASSERT_TRUE(changed);
+        ASSERT_EQ(*changed, 1);
+    }
+    Process verify({"admin", "audit", "verify", "--data-dir", dir.path});
+    EXPECT_EQ(verify.wait(), 1);
+    EXPECT_NE(verify.stdoutText().find("entry 2 (edited)"), std::string::npos)
+        << verify.stdoutText();
+}
+
+TEST(VideoproAdmin, VerifyNamesADeletedEntry) {
+    TempDir dir;
+    std::string out;
+    for (const char* day : {"2026-01-01", "2026-02-01", "2026-03-01"}) {
+        ASSERT_EQ(publish(dir, day, day, {}, &out), 0) << out;
+    }
+    {
+        auto db = storage::Database::open("sqlite:" + dir.path + "/videopro.db");
+        ASSERT_TRUE(db);
+        auto c = (*db)->connect();
+        ASSERT_TRUE(c);
+        ASSERT_TRUE((*c)->execute("DELETE FROM audit_log WHERE seq = 2"));
+    }
+    Process verify({"admin", "audit", "verify", "--data-dir", dir.path});
+    EXPECT_EQ(verify.wait(), 1);
+    EXPECT_NE(verify.stdoutText().find("entry 2 (missing)"), std::string::npos)
+        << verify.stdoutText();
+}
+
+TEST(VideoproAdmin, UnknownTaskExplainsUsage) {
+    Process p({"admin", "dance"});
+    EXPECT_EQ(p.wait(), 2);
+    EXPECT_NE(p.stderrText().find("policy publish"), std::string::npos) << p.stderrText();
+}
+
+}  // namespace
+}  // namespace vp::app::testing
