@@ -16,6 +16,9 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
         {"consents", "user_id", SubjectKey::UserId, ""},
         {"data_exports", "user_id", SubjectKey::UserId, ""},
         {"audit_log", "subject", SubjectKey::UserRef, ""},
+        {"meetings", "creator_id", SubjectKey::UserId, ""},
+        // Guests' stays have no account and so no subject to export them to.
+        {"meeting_attendance", "user_id", SubjectKey::UserId, ""},
     };
     return paths;
 }
