@@ -45,7 +45,8 @@ cmake_configure() {  # cmake_configure <build-dir> [extra cmake args...]
   local launcher=()
   command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
+    cmake -S "$ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@" >"$dir.configure.log" 2>&1 ||
+      { cat "$dir.configure.log" >&2; return 1; }
   fi
 }
 

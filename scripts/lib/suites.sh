@@ -40,8 +40,8 @@ suite_ctest() {
 suite_sanitizers() {
   step "Building the unit tests with ASan+UBSan"
   local dir="$ROOT/build-asan"
-  cmake_configure "$dir" -DCMAKE_BUILD_TYPE=Debug -DVP_SANITIZE=ON -DVP_UNIT_ONLY=ON
-  if cmake --build "$dir" --parallel "$(nproc)" --target unit-tests; then
+  if cmake_configure "$dir" -DCMAKE_BUILD_TYPE=Debug -DVP_SANITIZE=ON -DVP_UNIT_ONLY=ON &&
+    cmake --build "$dir" --parallel "$(nproc)" --target unit-tests; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
       suite_ctest "C++ unit under ASan+UBSan" "$dir" unit
   else
@@ -54,9 +54,9 @@ suite_fuzz() {
   [ -d "$ROOT/fuzz" ] || return 0
   step "Fuzz smoke runs (libFuzzer)"
   local dir="$ROOT/build-fuzz" passed=0 failed=0
-  cmake_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-    -DVP_FUZZ=ON -DVP_UNIT_ONLY=ON -DVP_WERROR=ON
-  if ! cmake --build "$dir" --parallel "$(nproc)" --target fuzzers; then
+  if ! cmake_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DVP_FUZZ=ON -DVP_UNIT_ONLY=ON -DVP_WERROR=ON ||
+    ! cmake --build "$dir" --parallel "$(nproc)" --target fuzzers; then
     record "fuzz (build)" 0 1
     return
   fi
