@@ -167,6 +167,8 @@ class WebRtcTransport final : public ice::MuxedTransport,
     void sendDatagram(std::span<const std::uint8_t> data);
     std::optional<net::SocketAddress> destination() const;
     bool mayAdmitSsrc(std::uint32_t ssrc);
+    std::optional<std::size_t> unprotectInbound(std::span<const std::uint8_t> data,
+                                                std::uint32_t ssrc, bool rtcp);
     void receiveRtp(std::span<const std::uint8_t> data);
     void receiveRtcp(std::span<const std::uint8_t> data);
     void handleFeedback(std::span<const std::uint8_t> compound);

@@ -36,6 +36,24 @@ bool WebRtcTransport::mayAdmitSsrc(std::uint32_t ssrc) {
     return false;
 }
 
+// Decrypts an inbound SRTP or SRTCP packet of `ssrc` into buffer_ and returns its
+// length; nullopt when it was dropped (and counted).
+std::optional<std::size_t> WebRtcTransport::unprotectInbound(std::span<const std::uint8_t> data,
+                                                             std::uint32_t ssrc, bool rtcp) {
+    if (!mayAdmitSsrc(ssrc)) {
+        return std::nullopt;
+    }
+    std::memcpy(buffer_.data(), data.data(), data.size());
+    auto length = rtcp ? srtpIn_->unprotectRtcp(buffer_, data.size())
+                       : srtpIn_->unprotectRtp(buffer_, data.size());
+    if (!length) {
+        ++stats_.droppedSrtp;
+        return std::nullopt;
+    }
+    ssrcs_.insert(ssrc);
+    return *length;
+}
+
 void WebRtcTransport::receiveRtp(std::span<const std::uint8_t> data) {
     if (!srtpIn_) {
         ++stats_.droppedNotConnected;
@@ -45,17 +63,10 @@ void WebRtcTransport::receiveRtp(std::span<const std::uint8_t> data) {
         ++stats_.droppedMalformed;
         return;
     }
-    const std::uint32_t ssrc = packet::readU32(data.data() + 8);
-    if (!mayAdmitSsrc(ssrc)) {
-        return;
-    }
-    std::memcpy(buffer_.data(), data.data(), data.size());
-    auto length = srtpIn_->unprotectRtp(buffer_, data.size());
+    const auto length = unprotectInbound(data, packet::readU32(data.data() + 8), false);
     if (!length) {
-        ++stats_.droppedSrtp;
         return;
     }
-    ssrcs_.insert(ssrc);
     auto rtp = packet::MutableRtpPacket::parse(packet::MutableBytes(buffer_.data(), *length));
     if (!rtp) {
         ++stats_.droppedMalformed;
@@ -77,17 +88,10 @@ void WebRtcTransport::receiveRtcp(std::span<const std::uint8_t> data) {
         ++stats_.droppedMalformedRtcp;
         return;
     }
-    const std::uint32_t ssrc = packet::readU32(data.data() + 4);
-    if (!mayAdmitSsrc(ssrc)) {
-        return;
-    }
-    std::memcpy(buffer_.data(), data.data(), data.size());
-    auto length = srtpIn_->unprotectRtcp(buffer_, data.size());
+    const auto length = unprotectInbound(data, packet::readU32(data.data() + 4), true);
     if (!length) {
-        ++stats_.droppedSrtp;
         return;
     }
-    ssrcs_.insert(ssrc);
     ++stats_.rtcpReceived;
     handleFeedback(std::span<const std::uint8_t>(buffer_.data(), *length));
 }
