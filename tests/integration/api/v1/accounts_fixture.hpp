@@ -2,6 +2,7 @@
 // An in-process HttpServer with the accounts routes over a real database (SQLite or
 // the fixture's PostgreSQL) and a FakeClock, so that tests can move time.
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <memory>
 #include <optional>
@@ -21,6 +22,11 @@
 namespace vp::api::v1::testing {
 
 using api::testing::HttpReply;
+
+// The reply's JSON object (empty when the body is not one).
+boost::json::object parse(const HttpReply& reply);
+// The stable code of a JSON error reply ({"error":{"code":…}}), or "".
+std::string errorCode(const HttpReply& reply);
 
 // The request's own origin as the test client addresses the server (Host: 127.0.0.1).
 inline constexpr std::string_view kOrigin = "http://127.0.0.1";

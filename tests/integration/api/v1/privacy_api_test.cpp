@@ -14,18 +14,6 @@ namespace {
 using namespace std::chrono_literals;
 using services::privacy::ConsentPurpose;
 
-boost::json::object parse(const HttpReply& reply) {
-    boost::system::error_code ec;
-    auto v = boost::json::parse(reply.body, ec);
-    return !ec && v.is_object() ? v.as_object() : boost::json::object{};
-}
-
-std::string errorCode(const HttpReply& reply) {
-    auto o = parse(reply);
-    const auto* e = o.if_contains("error");
-    return e ? std::string(e->at("code").as_string()) : std::string{};
-}
-
 class PrivacyApiTest : public AccountsApiTest {
   protected:
     void SetUp() override {
