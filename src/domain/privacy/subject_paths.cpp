@@ -19,6 +19,8 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
         {"meetings", "creator_id", SubjectKey::UserId, ""},
         // Guests' stays have no account and so no subject to export them to.
         {"meeting_attendance", "user_id", SubjectKey::UserId, ""},
+        {"user_profiles", "user_id", SubjectKey::UserId, ""},
+        {"user_avatars", "user_id", SubjectKey::UserId, ""},
     };
     return paths;
 }

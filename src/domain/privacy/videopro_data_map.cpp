@@ -1,5 +1,6 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
+#include "domain/accounts/profile_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
 
 namespace vp::domain::privacy {
@@ -235,6 +236,8 @@ const DataMap& videoproDataMap() {
         meetings::meetingsTable(),
         meetings::meetingSessionsTable(),
         meetings::meetingAttendanceTable(),
+        accounts::userProfilesTable(),
+        accounts::userAvatarsTable(),
     });
     return map;
 }
