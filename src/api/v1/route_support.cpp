@@ -35,6 +35,14 @@ int statusFor(std::string_view code) {
         {"not_found", 404},
         {"account_exists", 409},
         {"rate_limited", 429},
+        // Profiles (R-ACC-4) and the change of the sign-in contact.
+        {"invalid_profile", 400},
+        {"same_contact", 400},
+        {"contact_in_use", 409},
+        {"image_too_large", 413},
+        {"unsupported_image", 415},
+        {"invalid_image", 422},
+        {"image_dimensions_too_large", 422},
     };
     auto it = kStatus.find(code);
     return it == kStatus.end() ? 500 : it->second;

@@ -174,6 +174,14 @@ services::accounts::Accounts& AccountsRuntime::accounts() {
     return parts_->accounts;
 }
 
+const services::codes::OneTimeCodes& AccountsRuntime::codes() const {
+    return parts_->codes;
+}
+
+void AccountsRuntime::wakeOutbox() {
+    parts_->worker->wake();
+}
+
 void AccountsRuntime::stop() {
     if (parts_->purge) {
         parts_->purge->stop();

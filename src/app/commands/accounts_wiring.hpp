@@ -10,6 +10,7 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "services/accounts/accounts.hpp"
+#include "services/codes/one_time_codes.hpp"
 #include "storage/database.hpp"
 #include "storage/db_pool.hpp"
 
@@ -31,6 +32,10 @@ class AccountsRuntime {
     void stop();
     // The Accounts service (session authentication for other routes).
     services::accounts::Accounts& accounts();
+    // The one-time codes (the profile's contact change sends them too).
+    const services::codes::OneTimeCodes& codes() const;
+    // Wakes the outbox worker after a message was queued.
+    void wakeOutbox();
 
     struct Parts;
 

@@ -12,6 +12,7 @@
 #include "app/commands/media_metrics.hpp"
 #include "app/commands/meetings_wiring.hpp"
 #include "app/commands/privacy_wiring.hpp"
+#include "app/commands/profile_wiring.hpp"
 #include "app/commands/ready_file.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -197,6 +198,9 @@ int serve(std::span<const std::string> args) {
     (*meetings)->addRoutes(router);
     PrivacyRuntime privacy(clock);
     privacy.addRoutes(router, settings, pool, (*accounts)->accounts());
+    ProfileRuntime profile(clock, (*accounts)->codes());
+    profile.addRoutes(router, settings, pool, (*accounts)->accounts(),
+                      [runtime = accounts->get()] { runtime->wakeOutbox(); });
 
     MediaMetrics mediaMetrics(**media);
     api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));

@@ -12,6 +12,7 @@
 #include "api/v1/meetings_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "api/v1/privacy_api.hpp"
+#include "api/v1/profile_api.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
 #include "services/accounts/accounts.hpp"
@@ -26,7 +27,8 @@ namespace {
 using RouteSet = std::set<std::pair<std::string, std::string>>;
 
 // The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp,
-// app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp).
+// app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp,
+// app/commands/profile_wiring.cpp).
 RouteSet serverRoutes() {
     common::FakeClock clock;
     auto& random = common::SecureRandom::instance();
@@ -56,6 +58,10 @@ RouteSet serverRoutes() {
     services::privacy::ConsentLedger ledger(policies, clock);
     services::privacy::ConsentGate gate(policies, ledger);
     addPrivacyRoutes(router, pool, accounts, {policies, ledger, gate, "CN"}, {});
+    services::privacy::AuditLog audit(clock);
+    services::profile::Profiles profiles({}, audit, clock);
+    services::profile::ContactChanges contacts(codes, audit);
+    addProfileRoutes(router, pool, accounts, profiles, contacts, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {
