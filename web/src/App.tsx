@@ -5,6 +5,7 @@ import { Layout } from './components/Layout';
 import { LandingPage } from './pages/LandingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
+import { ProfilePage } from './pages/account/profile/ProfilePage';
 import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
 import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
@@ -23,6 +24,7 @@ export function App() {
           <Route path="/signup" element={<SignUpPage />} />
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/settings/security" element={<SecurityCenterPage />} />
+          <Route path="/settings/profile" element={<ProfilePage />} />
           <Route
             path="/dev/media"
             element={
