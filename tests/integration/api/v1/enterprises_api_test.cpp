@@ -2,6 +2,8 @@
 // registration verified by an email code, invitations (accept, decline, expiry),
 // what members and administrators see, and role changes that never leave an
 // enterprise without an administrator.
+#include <future>
+
 #include "enterprises_fixture.hpp"
 
 namespace vp::api::v1::testing {
@@ -284,6 +286,40 @@ TEST_P(EnterprisesApiTest, AdministratorsPromoteDisableAndRemoveButNeverLeaveNon
     auto missing = call("DELETE", adaPath, {}, bob.call());
     EXPECT_EQ(missing.status, 404);
     EXPECT_EQ(errorCode(missing), "member_not_found");
+}
+
+TEST_P(EnterprisesApiTest, TwoAdministratorsDemotingEachOtherAtOnceLeaveOne) {
+    const Admin ada = registerEnterprise("ada@acme.example", "Acme Widgets");
+    const auto id = invite(ada, "bob@example.com");
+    const User bob = signUp("bob@example.com", "Bob");
+    ASSERT_EQ(
+        call("POST", "/api/v1/invitations/" + std::to_string(id) + "/accept", "{}", bob.call())
+            .status,
+        200);
+    const std::string bobPath = ada.path("/members/" + std::to_string(bob.id));
+    const std::string adaPath = ada.path("/members/" + std::to_string(ada.user.id));
+    ASSERT_EQ(call("PATCH", bobPath, R"({"role":"administrator"})", ada.call()).status, 200);
+    // Each demotes the other at the same moment: the enterprise row lock lets one
+    // through and the other then finds the last administrator.
+    auto first = std::async(std::launch::async, [&] {
+        return call("PATCH", bobPath, R"({"role":"member"})", ada.call());
+    });
+    auto second = std::async(std::launch::async, [&] {
+        return call("PATCH", adaPath, R"({"role":"member"})", bob.call());
+    });
+    const auto a = first.get();
+    const auto b = second.get();
+    EXPECT_EQ((a.status == 200) + (b.status == 200), 1) << a.body << " / " << b.body;
+    EXPECT_TRUE(errorCode(a) == "last_administrator" || errorCode(b) == "last_administrator" ||
+                errorCode(a) == "not_enterprise_administrator" ||
+                errorCode(b) == "not_enterprise_administrator")
+        << a.body << " / " << b.body;
+    auto c = connect();
+    auto rows = c->query(
+        "SELECT COUNT(*) FROM enterprise_members WHERE role = 'administrator' AND status = "
+        "'active'");
+    ASSERT_TRUE(rows && !rows->empty());
+    EXPECT_EQ(storage::getInt(rows->front(), 0).valueOr(-1), 1);
 }
 
 VP_INSTANTIATE_FOR_BOTH_BACKENDS(EnterprisesApiTest);
