@@ -44,6 +44,37 @@ common::Status queueInvitation(storage::Connection& c, const outbox::Outbox& out
     return {};
 }
 
+// Refuses to invite a member ("already_member") or an address with an invitation
+// waiting for an answer ("invitation_pending").
+common::Status checkInvitable(storage::Connection& c, std::int64_t enterpriseId,
+                              const domain::accounts::Contact& contact,
+                              domain::enterprises::TimePoint now) {
+    auto invitee = accounts::SqlUserRepository(c).findByContact(contact);
+    if (!invitee) {
+        return invitee.error();
+    }
+    if (*invitee) {
+        auto member = SqlEnterpriseRepository(c).findMember(enterpriseId, (*invitee)->id);
+        if (!member) {
+            return member.error();
+        }
+        if (*member) {
+            return common::makeError("already_member",
+                                     "this person is already a member of the enterprise");
+        }
+    }
+    auto open = SqlInvitationRepository(c).openInvitationExists(enterpriseId, contact.value, now);
+    if (!open) {
+        return open.error();
+    }
+    if (*open) {
+        return common::makeError("invitation_pending",
+                                 "an invitation to this address is already waiting for an "
+                                 "answer; withdraw it first to send a new one");
+    }
+    return {};
+}
+
 }  // namespace
 
 common::Result<InvitationRecord> Enterprises::invite(storage::Connection& c, std::int64_t actorId,
@@ -74,28 +105,8 @@ common::Result<InvitationRecord> Enterprises::invite(storage::Connection& c, std
                                  "this enterprise sent too many invitations in the last 24 "
                                  "hours; try again tomorrow");
     }
-    auto invitee = accounts::SqlUserRepository(c).findByContact(*contact);
-    if (!invitee) {
-        return invitee.error();
-    }
-    if (*invitee) {
-        auto member = SqlEnterpriseRepository(c).findMember(enterpriseId, (*invitee)->id);
-        if (!member) {
-            return member.error();
-        }
-        if (*member) {
-            return common::makeError("already_member",
-                                     "this person is already a member of the enterprise");
-        }
-    }
-    auto open = invitations.openInvitationExists(enterpriseId, contact->value, now);
-    if (!open) {
-        return open.error();
-    }
-    if (*open) {
-        return common::makeError("invitation_pending",
-                                 "an invitation to this address is already waiting for an "
-                                 "answer; withdraw it first to send a new one");
+    if (auto free = checkInvitable(c, enterpriseId, *contact, now); !free) {
+        return free.error();
     }
     InvitationRecord record;
     Invitation& i = record.invitation;

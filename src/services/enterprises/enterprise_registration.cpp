@@ -52,6 +52,41 @@ common::Result<EnterpriseApplication> normalized(const EnterpriseApplication& fo
                                  std::move(*email), std::move(*notes)};
 }
 
+// The creator's account: the one with the form's email, else a new one named after
+// him (the birth month is then required). The flag says whether it is new.
+common::Result<std::pair<User, bool>> creatorAccount(
+    storage::Connection& c, const EnterpriseApplication& form,
+    std::optional<domain::accounts::BirthMonth> birth, domain::enterprises::TimePoint now) {
+    accounts::SqlUserRepository users(c);
+    auto existing = users.findByContact({domain::accounts::Channel::Email, form.email});
+    if (!existing) {
+        return existing.error();
+    }
+    if (*existing) {
+        if ((*existing)->status != UserStatus::Active) {
+            return common::makeError("account_inactive",
+                                     "the account with this email is not active; it cannot "
+                                     "register an enterprise");
+        }
+        return std::pair<User, bool>(std::move(**existing), false);
+    }
+    if (!birth) {
+        return common::makeError("invalid_birth_date",
+                                 "give your year and month of birth to create your account");
+    }
+    User creator;
+    creator.email = form.email;
+    creator.displayName = form.creatorName;
+    creator.birth = *birth;
+    creator.createdAt = now;
+    auto id = users.insert(creator);
+    if (!id) {
+        return id.error();
+    }
+    creator.id = *id;
+    return std::pair<User, bool>(std::move(creator), true);
+}
+
 common::Error invalidCode() {
     return common::makeError("invalid_code",
                              "the code is wrong, expired or used up; ask for a new one");
@@ -116,45 +151,20 @@ common::Result<EnterpriseRegistered> Enterprises::registerEnterprise(
     if (!tx) {
         return tx.error();
     }
-    accounts::SqlUserRepository users(c);
-    auto existing = users.findByContact({domain::accounts::Channel::Email, form->email});
-    if (!existing) {
-        return existing.error();
-    }
     EnterpriseRegistered out;
-    User creator;
-    if (*existing) {
-        creator = std::move(**existing);
-        if (creator.status != UserStatus::Active) {
-            return common::makeError("account_inactive",
-                                     "the account with this email is not active; it cannot "
-                                     "register an enterprise");
-        }
-    } else {
-        if (!signUp.birth) {
-            return common::makeError("invalid_birth_date",
-                                     "give your year and month of birth to create your account");
-        }
-        creator.email = form->email;
-        creator.displayName = form->creatorName;
-        creator.birth = *signUp.birth;
-        creator.createdAt = now;
-        auto id = users.insert(creator);
-        if (!id) {
-            return id.error();
-        }
-        creator.id = *id;
-        out.newAccount = true;
+    auto creator = creatorAccount(c, *form, signUp.birth, now);
+    if (!creator) {
+        return creator.error();
     }
+    out.newAccount = creator->second;
     Enterprise& e = out.enterprise;
-    e = {0,
-         form->companyName,
-         form->creatorName,
-         form->email,
-         form->mobile,
-         form->notes,
-         creator.id,
-         now};
+    e.name = form->companyName;
+    e.contactName = form->creatorName;
+    e.contactEmail = form->email;
+    e.contactPhone = form->mobile;
+    e.notes = form->notes;
+    e.createdBy = creator->first.id;
+    e.createdAt = now;
     SqlEnterpriseRepository enterprises(c);
     auto id = enterprises.insert(e);
     if (!id) {
@@ -162,12 +172,12 @@ common::Result<EnterpriseRegistered> Enterprises::registerEnterprise(
     }
     e.id = *id;
     if (auto added = enterprises.insertMember(
-            Member{e.id, creator.id, Role::Administrator, MemberStatus::Active, now});
+            Member{e.id, creator->first.id, Role::Administrator, MemberStatus::Active, now});
         !added) {
         return added.error();
     }
     // A new privilege: a new session token (R-ACC-3).
-    auto session = accounts_.startVerifiedSession(c, creator, client, previousToken);
+    auto session = accounts_.startVerifiedSession(c, creator->first, client, previousToken);
     if (!session) {
         return session.error();
     }
@@ -176,7 +186,7 @@ common::Result<EnterpriseRegistered> Enterprises::registerEnterprise(
         return committed.error();
     }
     enterprisesLog().info("enterprise registered", {{"enterprise", std::to_string(e.id)},
-                                                    {"user", std::to_string(creator.id)},
+                                                    {"user", std::to_string(creator->first.id)},
                                                     {"ip", common::maskIp(client.ip)}});
     return out;
 }
