@@ -3,6 +3,7 @@
 // with the configured transports, the one-time code key, password hashing, the
 // Accounts service, its HTTP routes, and the hourly purge of ended sessions and old
 // codes. Built from Settings; holds no logic of its own.
+#include <functional>
 #include <memory>
 
 #include "api/router.hpp"
@@ -11,6 +12,7 @@
 #include "common/result.hpp"
 #include "services/accounts/accounts.hpp"
 #include "services/codes/one_time_codes.hpp"
+#include "services/outbox/outbox.hpp"
 #include "storage/database.hpp"
 #include "storage/db_pool.hpp"
 
@@ -32,10 +34,11 @@ class AccountsRuntime {
     void stop();
     // The Accounts service (session authentication for other routes).
     services::accounts::Accounts& accounts();
-    // The one-time codes (the profile's contact change sends them too).
+    // For other services that send codes or messages (enterprises).
     const services::codes::OneTimeCodes& codes() const;
+    const services::outbox::Outbox& outbox() const;
     // Wakes the outbox worker after a message was queued.
-    void wakeOutbox();
+    std::function<void()> outboxWaker() const;
 
     struct Parts;
 

@@ -1,6 +1,7 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
 #include "domain/accounts/profile_data_map.hpp"
+#include "domain/enterprises/enterprises_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
 
 namespace vp::domain::privacy {
@@ -236,6 +237,11 @@ const DataMap& videoproDataMap() {
         meetings::meetingsTable(),
         meetings::meetingSessionsTable(),
         meetings::meetingAttendanceTable(),
+        enterprises::enterprisesTable(),
+        enterprises::enterpriseMembersTable(),
+        enterprises::enterpriseInvitationsTable(),
+        enterprises::enterpriseCancellationRequestsTable(),
+        enterprises::enterpriseCancellationEventsTable(),
         accounts::userProfilesTable(),
         accounts::userAvatarsTable(),
     });
