@@ -98,7 +98,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, BAD_ANSWER, message);
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export class AccountsClient {
   private csrfToken: string | null = null;
@@ -139,6 +139,16 @@ export class AccountsClient {
       throw error;
     }
     return response;
+  }
+
+  /** A request to any /api/v1 path with the session's CSRF token (used by the meetings client). */
+  send(method: Method, path: string, body?: unknown): Promise<Response> {
+    return this.call(method, path, body);
+  }
+
+  /** As send(), reading a JSON answer. */
+  sendJson<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    return this.json<T>(method, path, body);
   }
 
   private async json<T>(method: Method, path: string, body?: unknown): Promise<T> {
