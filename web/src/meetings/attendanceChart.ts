@@ -46,7 +46,8 @@ export function attendanceSteps(stays: Stay[], start: number, end: number): Step
     const from = Math.max(s.joinedAt, start);
     const to = Math.min(s.exitedAt ?? end, end);
     if (to <= from) continue;
-    changes.push({ t: from, delta: 1 }, { t: to, delta: -1 });
+    changes.push({ t: from, delta: 1 });
+    if (to < end) changes.push({ t: to, delta: -1 }); // present at the end: the line stays up
   }
   changes.sort((a, b) => a.t - b.t || a.delta - b.delta);
   const points: StepPoint[] = [{ t: start, count: 0 }];

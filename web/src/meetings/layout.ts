@@ -48,7 +48,9 @@ export function gridShape(count: number, width: number, height: number, gap = 8,
     const tileWidth = Math.min(cellW, cellH * aspect);
     const tileHeight = tileWidth / aspect;
     const empty = columns * rows - count;
-    if (tileWidth > best.tileWidth + 0.5 || (Math.abs(tileWidth - best.tileWidth) <= 0.5 && empty < bestEmpty)) {
+    const tie = Math.abs(tileWidth - best.tileWidth) <= 0.5;
+    // On a tie: fewer empty cells, then more columns in a wide box (side by side).
+    if (tileWidth > best.tileWidth + 0.5 || (tie && (empty < bestEmpty || (empty === bestEmpty && width >= height)))) {
       best = { columns, rows, tileWidth: Math.floor(tileWidth), tileHeight: Math.floor(tileHeight) };
       bestEmpty = empty;
     }
