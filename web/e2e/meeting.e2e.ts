@@ -66,13 +66,27 @@ async function prejoinAndJoin(tab: WatchedPage, meetingId: string, guestName?: s
     { timeout: 15_000 },
   );
   await page.locator('[data-testid="network-check"][data-ok="true"]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid="mic-level"]').waitFor();
+  // The fake microphone beeps: the level meter moves.
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="mic-level"]')?.getAttribute('data-level')) > 0.01,
+    null,
+    { timeout: 10_000 },
+  );
   if (guestName) await page.getByLabel('Your name').fill(guestName);
+  await tab.screenshot(`meeting-prejoin-${guestName ?? 'signed-in'}`);
   await page.getByRole('button', { name: 'Join now' }).click();
 }
 
 async function phase(page: Page, name: string): Promise<void> {
-  await page.locator(`[data-phase="${name}"]`).first().waitFor({ timeout: 20_000 });
+  try {
+    await page.locator(`[data-phase="${name}"]`).first().waitFor({ timeout: 20_000 });
+  } catch (e) {
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`${(e as Error).message}\n--- the page shows ---\n${shown.slice(0, 2000)}`);
+  }
 }
 
 async function openParticipants(page: Page): Promise<void> {

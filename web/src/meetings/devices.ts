@@ -101,6 +101,8 @@ export class LevelMeter {
     this.analyser.fftSize = 512;
     this.buffer = new Float32Array(this.analyser.fftSize);
     source.connect(this.analyser);
+    // Without a click on the page first, some browsers start it suspended.
+    if (this.context.state === 'suspended') void this.context.resume().catch(() => {});
   }
 
   level(): number {

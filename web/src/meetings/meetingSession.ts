@@ -68,6 +68,25 @@ export function signalingErrorText(e: unknown): string {
       return 'The invitation to join has expired. Press "Join" again.';
     case 'meeting_ended':
       return 'This meeting has ended.';
+    case 'meeting_cancelled':
+      return 'The host cancelled this meeting.';
+    case 'meeting_not_found':
+      return 'No meeting has this ID. Check the link you were given.';
+    case 'waiting_room_full':
+      return 'The waiting room is full. Try again in a few minutes.';
+    case 'too_many_rooms':
+    case 'media_unavailable':
+      return 'The server cannot host this meeting right now. Try again in a few minutes.';
+    case 'already_joined':
+      return 'You are already in this meeting in another tab or window.';
+    case 'not_host':
+    case 'not_allowed':
+      return 'Only the host can do that.';
+    case 'unknown_participant':
+    case 'not_waiting':
+      return 'That person is no longer in the meeting or the waiting room.';
+    case 'chat_too_long':
+      return 'The message is too long: at most 2000 characters.';
     case 'meeting_locked':
       return 'The host has locked this meeting: nobody else can join now.';
     case 'removed_from_meeting':

@@ -9,6 +9,7 @@ export const FATAL_RESUME_CODES = new Set([
   'invalid_resume_token',
   'meeting_ended',
   'removed_from_meeting',
+  'already_joined',
 ]);
 
 export const GRACE_MS = 30_000;

@@ -174,6 +174,7 @@ function NetworkStatus() {
           {check.message} The media connection is checked when you join.
         </span>
       )}
+      {check && ' '}
       {check && (
         <button type="button" className="link-button" onClick={run}>
           Check again
