@@ -453,7 +453,8 @@ export class MeetingSession {
       await this.call('resumeConsumer', { consumerId: consumer.id });
     } catch (e) {
       this.consumed.delete(info.producerId);
-      if (e instanceof RequestFailed && GONE_CODES.has(e.code)) return;
+      // Gone meanwhile, or the socket dropped (a resume consumes it again): nothing to say.
+      if (!(e instanceof RequestFailed) || GONE_CODES.has(e.code)) return;
       if (this.phase === 'joined')
         this.emit({ type: 'notice', text: `A participant's media could not be received (${signalingErrorText(e)}).` });
     }
