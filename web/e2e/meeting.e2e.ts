@@ -29,16 +29,27 @@ function remoteTiles(page: Page, source: 'camera' | 'screen') {
 /** Waits until `count` remote tiles of `source` decode video: a size, and a clock that advances. */
 async function expectDecoding(page: Page, source: 'camera' | 'screen', count: number): Promise<void> {
   const selector = `[data-testid="participant-tile"][data-self="false"][data-source="${source}"] video`;
-  await page.waitForFunction(
-    ([sel, n]) => {
-      const videos = [...document.querySelectorAll(sel as string)];
-      return (
-        videos.length === n &&
-        videos.every((v) => v instanceof HTMLVideoElement && v.videoWidth > 0 && v.currentTime > 0)
-      );
-    },
-    [selector, count] as const,
-    { timeout: 20_000 },
+  const seen = () =>
+    page.$$eval('[data-testid="participant-tile"]', (tiles) =>
+      tiles.map((t) => {
+        const v = t.querySelector('video');
+        return `${t.getAttribute('data-self')}/${t.getAttribute('data-source')}: ${
+          v ? `${v.videoWidth}x${v.videoHeight} t=${v.currentTime}` : (t.textContent ?? '')
+        }`;
+      }),
+    );
+  await waitOrExplain(seen, () =>
+    page.waitForFunction(
+      ([sel, n]) => {
+        const videos = [...document.querySelectorAll(sel as string)];
+        return (
+          videos.length === n &&
+          videos.every((v) => v instanceof HTMLVideoElement && v.videoWidth > 0 && v.currentTime > 0)
+        );
+      },
+      [selector, count] as const,
+      { timeout: 20_000 },
+    ),
   );
   const times = await page.$$eval(selector, (els) => els.map((v) => (v as HTMLVideoElement).currentTime));
   await page.waitForFunction(
@@ -49,6 +60,17 @@ async function expectDecoding(page: Page, source: 'camera' | 'screen', count: nu
     [selector, times] as const,
     { timeout: 15_000 },
   );
+}
+
+/** Runs `wait`; on failure says what the page showed. */
+async function waitOrExplain(seen: () => Promise<unknown>, wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
+  } catch (e) {
+    throw new Error(
+      `${(e as Error).message}\n--- the page shows ---\n${JSON.stringify(await seen().catch(() => null))}`,
+    );
+  }
 }
 
 /** Goes through the pre-join screen: preview, level meter, network check, then "Join now". */

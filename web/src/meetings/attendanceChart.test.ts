@@ -36,6 +36,18 @@ describe('attendanceSteps', () => {
     expect(Math.max(...steps.map((s) => s.count))).toBe(1);
   });
 
+  it('drops to zero when everyone left as the meeting ended', () => {
+    const steps = attendanceSteps(
+      [
+        { joinedAt: 0, exitedAt: 10 * MIN },
+        { joinedAt: MIN, exitedAt: 10 * MIN },
+      ],
+      0,
+      10 * MIN,
+    );
+    expect(steps.at(-1)).toEqual({ t: 10 * MIN, count: 0 });
+  });
+
   it('clips stays to the window and ignores empty ones', () => {
     expect(attendanceSteps([{ joinedAt: -MIN, exitedAt: 2 * MIN }], 0, MIN)).toEqual([
       { t: 0, count: 1 },
@@ -68,10 +80,20 @@ describe('chartGeometry', () => {
     expect(g.yTicks.map((t) => t.count)).toEqual([0, 1, 2]);
     // 60 minutes get ticks every 10 minutes, inside the plot.
     expect(g.xTicks.length).toBe(7);
+    expect(g.tickStepMs).toBe(10 * MIN);
     for (const tick of g.xTicks) {
       expect(tick.x).toBeGreaterThanOrEqual(left);
       expect(tick.x).toBeLessThanOrEqual(xEnd);
     }
+  });
+
+  it('gives a meeting of seconds ticks in seconds', () => {
+    const g = chartGeometry([
+      { t: 0, count: 1 },
+      { t: 24_000, count: 0 },
+    ]);
+    expect(g.tickStepMs).toBe(5_000);
+    expect(g.xTicks.map((t) => t.t)).toEqual([0, 5_000, 10_000, 15_000, 20_000]);
   });
 
   it('draws nothing for no points and keeps a count axis of at least 1', () => {

@@ -26,6 +26,8 @@ export interface ChartGeometry {
   /** The same, closed along the time axis, for a filled area. */
   area: string;
   xTicks: Array<{ x: number; t: number }>;
+  /** The time between x ticks, ms (labels show seconds below a minute). */
+  tickStepMs: number;
   yTicks: Array<{ y: number; count: number }>;
   maxCount: number;
   start: number;
@@ -47,7 +49,8 @@ export function attendanceSteps(stays: Stay[], start: number, end: number): Step
     const to = Math.min(s.exitedAt ?? end, end);
     if (to <= from) continue;
     changes.push({ t: from, delta: 1 });
-    if (to < end) changes.push({ t: to, delta: -1 }); // present at the end: the line stays up
+    // Still present at the end (no exit, or an exit after it): the line stays up.
+    if (to < end || (s.exitedAt !== null && s.exitedAt <= end)) changes.push({ t: to, delta: -1 });
   }
   changes.sort((a, b) => a.t - b.t || a.delta - b.delta);
   const points: StepPoint[] = [{ t: start, count: 0 }];
@@ -63,12 +66,17 @@ export function attendanceSteps(stays: Stay[], start: number, end: number): Step
   return points;
 }
 
-/** Round tick steps for a time span: 1, 2, 5, 10, 15, 30 min, 1, 2, 6, 12 h. */
-const TIME_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 360, 720].map((m) => m * 60_000);
+/** Round tick steps for a time span: 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 6, 12 h. */
+const TIME_STEPS_MS = [5_000, 10_000, 15_000, 30_000].concat(
+  [1, 2, 5, 10, 15, 30, 60, 120, 360, 720].map((m) => m * 60_000),
+);
+
+function tickStep(span: number, maxTicks: number): number {
+  return TIME_STEPS_MS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 3_600_000) * 3_600_000;
+}
 
 function timeTicks(start: number, end: number, maxTicks: number): number[] {
-  const span = end - start;
-  const step = TIME_STEPS_MS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 3_600_000) * 3_600_000;
+  const step = tickStep(end - start, maxTicks);
   const first = Math.ceil(start / step) * step;
   const out: number[] = [];
   for (let t = first; t <= end; t += step) out.push(t);
@@ -101,6 +109,7 @@ export function chartGeometry(points: StepPoint[], box: ChartBox = DEFAULT_BOX):
     path,
     area,
     xTicks: end > start ? timeTicks(start, end, 6).map((t) => ({ x: x(t), t })) : [],
+    tickStepMs: end > start ? tickStep(end - start, 6) : 0,
     yTicks: countTicks(maxCount).map((count) => ({ y: y(count), count })),
     maxCount,
     start,

@@ -20,9 +20,11 @@ import { RequestFailed, SignalingClient, type SocketLike } from '../media/signal
 import { openDevice, type DeviceChoice, type DeviceKind } from './devices';
 import { ActiveSpeakerDetector } from './layout';
 import {
+  combineMediaChecks,
   endingMessage,
   sourceOf,
   type Ending,
+  type MediaCheck,
   type MeetingEvent,
   type Participant,
   type RemoteProducer,
@@ -126,6 +128,10 @@ export class MeetingSession {
   private phase: 'connecting' | 'waiting' | 'joined' | 'over' = 'connecting';
   private pausedWhileHidden: DeviceKind[] = [];
   private readonly speakers = new ActiveSpeakerDetector();
+  private readonly mediaChecks: Record<'send' | 'recv', MediaCheck> = {
+    send: { state: 'new', connectMs: null },
+    recv: { state: 'new', connectMs: null },
+  };
   private speakerTimer: ReturnType<typeof setInterval> | null = null;
   private readonly reconnector: Reconnector;
   private readonly onVisibility = () => void this.visibilityChanged();
@@ -387,15 +393,15 @@ export class MeetingSession {
     const device = this.device!;
     const params = info as unknown as TransportInfo;
     const transport = direction === 'send' ? device.createSendTransport(params) : device.createRecvTransport(params);
-    const created = performance.now();
+    let startedAt = performance.now();
     transport.on('connect', ({ dtlsParameters }, done, failed) => {
+      startedAt = performance.now(); // the first produce/consume starts ICE + DTLS
       this.call('connectWebRtcTransport', { transportId: transport.id, dtlsParameters }).then(() => done(), failed);
     });
     transport.on('connectionstatechange', (state) => {
-      if (direction === 'recv') {
-        const connectMs = state === 'connected' ? Math.round(performance.now() - created) : null;
-        this.emit({ type: 'media', media: { state, connectMs } });
-      }
+      const connectMs = state === 'connected' ? Math.round(performance.now() - startedAt) : null;
+      this.mediaChecks[direction] = { state, connectMs };
+      this.emit({ type: 'media', media: combineMediaChecks(this.mediaChecks.send, this.mediaChecks.recv) });
       if (state === 'failed' && this.phase === 'joined' && this.signaling) {
         this.call('restartIce', { transportId: transport.id })
           .then(({ iceParameters }) => transport.restartIce({ iceParameters: iceParameters as IceParameters }))

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   CHAT_LIMIT,
   canModerate,
+  combineMediaChecks,
   indicatorsOf,
   initialMeetingState,
   meetingReducer,
   sourceOf,
+  type MediaCheck,
   type MeetingEvent,
   type MeetingState,
   type Participant,
@@ -180,6 +182,17 @@ describe('meetingReducer', () => {
     ]);
     expect(state.meeting?.locked).toBe(true);
     expect(state.media).toEqual({ state: 'connected', connectMs: 42 });
+  });
+});
+
+describe('combineMediaChecks', () => {
+  it('is connected when either transport is, with the quickest time; else the worst state', () => {
+    const c = (state: MediaCheck['state'], connectMs: number | null = null): MediaCheck => ({ state, connectMs });
+    expect(combineMediaChecks(c('connected', 80), c('connected', 40))).toEqual(c('connected', 40));
+    expect(combineMediaChecks(c('connected', 80), c('new'))).toEqual(c('connected', 80));
+    expect(combineMediaChecks(c('failed'), c('connecting'))).toEqual(c('failed'));
+    expect(combineMediaChecks(c('new'), c('connecting'))).toEqual(c('connecting'));
+    expect(combineMediaChecks(c('new'), c('new'))).toEqual(c('new'));
   });
 });
 

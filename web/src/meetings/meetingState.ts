@@ -301,6 +301,22 @@ export function sourceOf(value: unknown, kind: 'audio' | 'video'): Source {
   return kind === 'audio' ? 'mic' : 'camera';
 }
 
+/**
+ * The media check from both transports: connected as soon as one is (media reaches
+ * the server), with the quickest connection time; else failed, connecting or new.
+ */
+export function combineMediaChecks(send: MediaCheck, recv: MediaCheck): MediaCheck {
+  const connected = [send, recv].filter((c) => c.state === 'connected');
+  if (connected.length) {
+    const times = connected.map((c) => c.connectMs).filter((ms): ms is number => ms !== null);
+    return { state: 'connected', connectMs: times.length ? Math.min(...times) : null };
+  }
+  for (const state of ['failed', 'disconnected', 'connecting', 'closed'] as const) {
+    if (send.state === state || recv.state === state) return { state, connectMs: null };
+  }
+  return { state: 'new', connectMs: null };
+}
+
 /** The English sentence for each way a meeting ends for this participant. */
 export function endingMessage(ending: Ending, detail?: string): string {
   switch (ending) {

@@ -117,8 +117,12 @@ function AttendanceView({ report }: { report: Attendance }) {
   );
 }
 
-function clock(t: number): string {
-  return new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+function clock(t: number, withSeconds: boolean): string {
+  return new Date(t).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+  });
 }
 
 /** The number of people present over the meeting's sessions, drawn as an SVG step chart. */
@@ -152,7 +156,7 @@ function AttendanceChart({ report }: { report: Attendance }) {
         ))}
         {geometry.xTicks.map((tick) => (
           <text key={`x${tick.t}`} className="attendance-chart__label" x={tick.x} y={212} textAnchor="middle">
-            {clock(tick.t)}
+            {clock(tick.t, geometry.tickStepMs < 60_000)}
           </text>
         ))}
         <path className="attendance-chart__area" d={geometry.area} />

@@ -192,7 +192,9 @@ function MediaStatus({ state }: { state: MeetingState }) {
         ? 'Media cannot reach the server (UDP blocked?)'
         : media.state === 'disconnected'
           ? 'Media interrupted…'
-          : 'Connecting media…';
+          : media.state === 'new'
+            ? 'Media connects when you or others send'
+            : 'Connecting media…';
   return (
     <span className={`media-status media-status--${media.state}`} data-testid="media-status" data-state={media.state}>
       {text}
