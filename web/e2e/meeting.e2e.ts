@@ -2,7 +2,8 @@
 // real `videopro serve`: Ann signs up and schedules a meeting with a waiting room;
 // Bob (signed up) and Carl (a guest) join and wait; Ann admits them; all three
 // decode each other's video; Carl shares his screen and the others decode it; Bob's
-// socket drops and he resumes; Ann mutes all, removes Carl, locks the meeting
+// socket drops and he resumes; his page hidden stops his camera; he raises his
+// hand and chats; Ann mutes all, removes Carl, locks the meeting
 // (Carl cannot rejoin) and ends it; Ann's attendance page shows three attendees
 // with join and exit times and a CSV; Bob asking for it gets 403.
 import type { Page } from 'playwright-core';
@@ -197,7 +198,45 @@ describe('meetings', () => {
     await phase(bob.page, 'joined');
     await expectDecoding(bob.page, 'camera', 2);
 
+    // While Bob's page is hidden his camera and microphone stop; they come back when it is shown.
+    const setHidden = (hidden: boolean) =>
+      bob.page.evaluate((h) => {
+        Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+    const bobCamera = () =>
+      bob.page.evaluate(() => {
+        const track = (window as unknown as MeetingWindow).__videoproMeeting?.localTrack('camera');
+        return track ? track.readyState : null;
+      });
+    await setHidden(true);
+    await bob.page.getByRole('button', { name: 'Start video' }).waitFor({ timeout: 5_000 });
+    await expect(bobCamera()).resolves.toBeNull();
+    await openParticipants(a);
+    const bobRow = a.locator('[data-testid="participant"][data-name="Bob"]');
+    await bobRow.getByText('Camera off').waitFor({ timeout: 10_000 });
+    await setHidden(false);
+    await bob.page.getByRole('button', { name: 'Stop video' }).waitFor({ timeout: 10_000 });
+    await expect(bobCamera()).resolves.toBe('live');
+    await bobRow.getByText('Camera on').waitFor({ timeout: 10_000 });
+
+    // Bob raises his hand and writes in the chat; Ann sees both.
+    await bob.page.getByRole('button', { name: 'Raise hand' }).click();
+    await bobRow.getByTestId('hand-raised').waitFor({ timeout: 10_000 });
+    await bob.page.getByRole('button', { name: /^Chat/ }).click();
+    await bob.page.getByLabel('Message').fill('Hello from Bob');
+    await bob.page.getByRole('button', { name: 'Send' }).click();
+    await a.getByRole('button', { name: 'Chat (1 new)' }).waitFor({ timeout: 10_000 });
+    await a.getByRole('button', { name: /^Chat/ }).click();
+    await a.getByTestId('chat-message').getByText('Hello from Bob').waitFor();
+
+    // Ann's speaker layout puts Carl's screen on the main stage.
+    await a.getByRole('button', { name: 'Speaker', exact: true }).click();
+    await expect(a.locator('.tile--main').getAttribute('data-source')).resolves.toBe('screen');
+    await a.getByRole('button', { name: 'Grid', exact: true }).click();
+
     // Ann mutes everyone: Bob and Carl are told, and Ann sees them muted.
+    await openParticipants(a);
     await a.getByRole('button', { name: 'Mute all' }).click();
     for (const tab of [bob, carl]) {
       await tab.page.getByTestId('notice').getByText('The host muted your microphone').waitFor({ timeout: 10_000 });
@@ -256,5 +295,5 @@ describe('meetings', () => {
     expect(unexpected(ann)).toEqual([]);
     expect(unexpected(bob)).toEqual([]);
     expect(unexpected(carl)).toEqual([]);
-  });
+  }, 180_000); // three browsers, many steps: within 3 minutes
 });

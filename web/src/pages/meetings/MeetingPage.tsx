@@ -28,6 +28,23 @@ function unavailable(error: unknown): string | null {
   }
 }
 
+/** What to do when POST /join is refused. */
+function joinErrorText(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  switch (error.code) {
+    case 'meeting_locked':
+      return 'The host has locked this meeting: nobody else can join now. Ask the host to unlock it.';
+    case 'wrong_passcode':
+      return 'The passcode is not right. Check it with the host and type it again.';
+    case 'passcode_required':
+      return 'This meeting needs a passcode. Ask the host for it.';
+    case 'guests_not_allowed':
+      return 'Only people with an account can join this meeting. Sign in first.';
+    default:
+      return unavailable(error) ?? error;
+  }
+}
+
 export function MeetingPage() {
   const { meetingId = '' } = useParams();
   const { state } = useAuth();
@@ -83,7 +100,7 @@ export function MeetingPage() {
       });
       setEntry({ grant, devices });
     } catch (e) {
-      setJoinError(e);
+      setJoinError(joinErrorText(e));
       setJoining(false);
     }
   };
