@@ -278,4 +278,13 @@ void RoomService::tick() {
     }
 }
 
+void RoomService::closeMeetingSessions() {
+    std::lock_guard lock(mutex_);
+    for (auto& [roomId, room] : rooms_) {
+        if (MeetingState* meeting = room->meeting(); meeting != nullptr && meeting->loaded) {
+            meetings_->store.closed(meeting->meetingId, /*endedByHost=*/false);
+        }
+    }
+}
+
 }  // namespace vp::rooms

@@ -78,6 +78,9 @@ class RoomService {
     // Ends resume graces and closes meeting rooms empty past their timeout; call it
     // every second or so.
     void tick();
+    // The server stops: every meeting's attendance session is closed (the meetings
+    // stay joinable). Call before stopping the database pool.
+    void closeMeetingSessions();
 
     std::size_t roomCount() const;
     std::size_t peerCount() const;

@@ -232,6 +232,7 @@ int serve(std::span<const std::string> args) {
     mediaMetrics.stop();
     roomsTick.stop();
     (*media)->stop();  // before `rooms` goes: media callbacks refer to it
+    rooms.closeMeetingSessions();
     log().info("stopped serving; writing the last operation-log records");
     retentionTask.stop();
     (*accounts)->stop();

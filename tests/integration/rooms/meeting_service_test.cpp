@@ -153,6 +153,10 @@ TEST_F(MeetingServiceTest, MuteRemoveLockAndEnd) {
     EXPECT_EQ(pat.channel->closedWith(), 1000);
     EXPECT_EQ(sam.channel->notifications("participantLeft").back().at("reason").as_string(),
               "removed");
+    const auto afterKick = mediaTotals();  // his transports, mic and the host's consumer
+    EXPECT_EQ(afterKick.transports, 2u);   // the host's recv, Sam's send
+    EXPECT_EQ(afterKick.producers, 1u);
+    EXPECT_EQ(afterKick.consumers, 0u);
     Client patAgain = client();
     EXPECT_EQ(errorCode(patAgain, "joinMeeting",
                         json::object{{"joinToken", token("111222333", "Pat", false, false, 8)}}),
@@ -255,6 +259,8 @@ TEST_F(MeetingServiceTest, AnEmptyRoomClosesAfterItsTimeoutAndFreesItsMedia) {
     Client back = client();  // the meeting can be joined again: a new session
     joinMeeting(back, token("111222333", "Hana", true));
     EXPECT_EQ(store_.count("open 111222333"), 2u);
+    service_->closeMeetingSessions();  // the server stops
+    EXPECT_EQ(store_.count("close 111222333 empty"), 2u);
 }
 
 TEST_F(MeetingServiceTest, JoinAttemptsFromOneAddressAreRateLimitedWhileOthersJoin) {
