@@ -133,8 +133,8 @@ describe('meetings', () => {
     const ann = await h.browser.newPage(h.server.url);
     const bob = await h.browser.newPage(h.server.url);
     const carl = await h.browser.newPage(h.server.url);
-    await signUp(h, ann.page, 'ann@example.com', 'Ann');
-    await signUp(h, bob.page, 'bob@example.com', 'Bob');
+    await signUp(h.server.dataDir, ann.page, 'ann@example.com', 'Ann');
+    await signUp(h.server.dataDir, bob.page, 'bob@example.com', 'Bob');
 
     // Ann schedules a meeting with a waiting room, then edits its duration.
     const a = ann.page;

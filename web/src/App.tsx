@@ -12,6 +12,10 @@ import { AttendancePage } from './pages/meetings/AttendancePage';
 import { JoinByIdPage } from './pages/meetings/JoinByIdPage';
 import { MeetingFormPage } from './pages/meetings/MeetingFormPage';
 import { MyMeetingsPage } from './pages/meetings/MyMeetingsPage';
+import { EnterprisePage } from './pages/enterprise/EnterprisePage';
+import { EnterpriseRegisterPage } from './pages/enterprise/EnterpriseRegisterPage';
+import { EnterprisesPage } from './pages/enterprise/EnterprisesPage';
+import { InvitationsPage } from './pages/enterprise/InvitationsPage';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
 const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
@@ -34,6 +38,10 @@ export function App() {
           <Route path="/signup" element={<SignUpPage />} />
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/settings/security" element={<SecurityCenterPage />} />
+          <Route path="/enterprise" element={<EnterprisesPage />} />
+          <Route path="/enterprise/register" element={<EnterpriseRegisterPage />} />
+          <Route path="/enterprise/:enterpriseId" element={<EnterprisePage />} />
+          <Route path="/invitations" element={<InvitationsPage />} />
           <Route
             path="/dev/media"
             element={

@@ -69,32 +69,32 @@ export class MeetingsClient {
   constructor(private readonly http: AccountsClient) {}
 
   async list(scope: 'upcoming' | 'past'): Promise<Meeting[]> {
-    return (await this.http.sendJson<{ meetings: Meeting[] }>('GET', `${BASE}?scope=${scope}`)).meetings;
+    return (await this.http.json<{ meetings: Meeting[] }>('GET', `${BASE}?scope=${scope}`)).meetings;
   }
 
   create(draft: MeetingDraft): Promise<Meeting> {
-    return this.http.sendJson<Meeting>('POST', BASE, draft);
+    return this.http.json<Meeting>('POST', BASE, draft);
   }
 
   get(meetingId: string): Promise<Meeting> {
-    return this.http.sendJson<Meeting>('GET', one(meetingId));
+    return this.http.json<Meeting>('GET', one(meetingId));
   }
 
   update(meetingId: string, changes: MeetingChanges): Promise<Meeting> {
-    return this.http.sendJson<Meeting>('PATCH', one(meetingId), changes);
+    return this.http.json<Meeting>('PATCH', one(meetingId), changes);
   }
 
   async cancel(meetingId: string): Promise<void> {
-    await this.http.send('DELETE', one(meetingId));
+    await this.http.call('DELETE', one(meetingId));
   }
 
   /** A signed join token (2 minutes): for a signed-in user the body may be empty. */
   join(meetingId: string, details: { guestName?: string; passcode?: string }): Promise<JoinGrant> {
-    return this.http.sendJson<JoinGrant>('POST', `${one(meetingId)}/join`, details);
+    return this.http.json<JoinGrant>('POST', `${one(meetingId)}/join`, details);
   }
 
   attendance(meetingId: string): Promise<Attendance> {
-    return this.http.sendJson<Attendance>('GET', `${one(meetingId)}/attendance`);
+    return this.http.json<Attendance>('GET', `${one(meetingId)}/attendance`);
   }
 }
 
