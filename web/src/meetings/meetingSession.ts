@@ -461,6 +461,11 @@ export class MeetingSession {
       this.consumed.delete(info.producerId);
       // Gone meanwhile, or the socket dropped (a resume consumes it again): nothing to say.
       if (!(e instanceof RequestFailed) || GONE_CODES.has(e.code)) return;
+      // Joining a large meeting can pass the server's frames-per-second bound: try again shortly.
+      if (e.code === 'rate_limited') {
+        setTimeout(() => void this.consume(info), 500 + Math.random() * 1000);
+        return;
+      }
       if (this.phase === 'joined')
         this.emit({ type: 'notice', text: `A participant's media could not be received (${signalingErrorText(e)}).` });
     }
