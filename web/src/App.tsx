@@ -8,6 +8,8 @@ import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
 import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
 import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
+import { GuardianConsentPage } from './pages/guardian/GuardianConsentPage';
+import { OperatorConsolePage } from './pages/operator/OperatorConsolePage';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
 const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
@@ -31,6 +33,8 @@ export function App() {
               </Suspense>
             }
           />
+          <Route path="/guardian" element={<GuardianConsentPage />} />
+          <Route path="/operator" element={<OperatorConsolePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

@@ -1,5 +1,6 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
+#include "domain/accounts/guardians_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
 
 namespace vp::domain::privacy {
@@ -235,6 +236,10 @@ const DataMap& videoproDataMap() {
         meetings::meetingsTable(),
         meetings::meetingSessionsTable(),
         meetings::meetingAttendanceTable(),
+        accounts::guardianRequestsTable(),
+        accounts::guardianConsentsTable(),
+        accounts::operatorsTable(),
+        accounts::attemptFailuresTable(),
     });
     return map;
 }

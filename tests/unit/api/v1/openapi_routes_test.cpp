@@ -10,6 +10,7 @@
 #include "api/router.hpp"
 #include "api/v1/accounts_api.hpp"
 #include "api/v1/meetings_api.hpp"
+#include "api/v1/minors_operator_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "api/v1/privacy_api.hpp"
 #include "common/clock.hpp"
@@ -26,6 +27,7 @@ namespace {
 using RouteSet = std::set<std::pair<std::string, std::string>>;
 
 // The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp,
+// with guardian and operator routes,
 // app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp).
 RouteSet serverRoutes() {
     common::FakeClock clock;
@@ -56,6 +58,10 @@ RouteSet serverRoutes() {
     services::privacy::ConsentLedger ledger(policies, clock);
     services::privacy::ConsentGate gate(policies, ledger);
     addPrivacyRoutes(router, pool, accounts, {policies, ledger, gate, "CN"}, {});
+    services::accounts::GuardianConsents guardians({}, codes, policies, ledger, clock, random);
+    addGuardianRoutes(router, pool, accounts, guardians, {});
+    services::accounts::Operators operators(clock);
+    addOperatorRoutes(router, pool, accounts, operators, {}, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {
