@@ -1,5 +1,6 @@
-// Reading the development outbox (<data-dir>/outbox/*.eml) in end-to-end tests: the
-// messages the server "sent", and the codes and links in them.
+// The development outbox as the browser tests read it: every email is a MIME file
+// <data-dir>/outbox/<ms>-<id>.eml, and one-time codes (and links) are in its
+// text/plain part.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

@@ -10,6 +10,10 @@ import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
 import { GuardianConsentPage } from './pages/guardian/GuardianConsentPage';
 import { OperatorConsolePage } from './pages/operator/OperatorConsolePage';
+import { EnterprisePage } from './pages/enterprise/EnterprisePage';
+import { EnterpriseRegisterPage } from './pages/enterprise/EnterpriseRegisterPage';
+import { EnterprisesPage } from './pages/enterprise/EnterprisesPage';
+import { InvitationsPage } from './pages/enterprise/InvitationsPage';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
 const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
@@ -25,6 +29,10 @@ export function App() {
           <Route path="/signup" element={<SignUpPage />} />
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/settings/security" element={<SecurityCenterPage />} />
+          <Route path="/enterprise" element={<EnterprisesPage />} />
+          <Route path="/enterprise/register" element={<EnterpriseRegisterPage />} />
+          <Route path="/enterprise/:enterpriseId" element={<EnterprisePage />} />
+          <Route path="/invitations" element={<InvitationsPage />} />
           <Route
             path="/dev/media"
             element={

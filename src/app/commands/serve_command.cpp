@@ -9,6 +9,7 @@
 #include "api/static_files.hpp"
 #include "app/commands/accounts_wiring.hpp"
 #include "app/commands/commands.hpp"
+#include "app/commands/enterprises_wiring.hpp"
 #include "app/commands/media_metrics.hpp"
 #include "app/commands/meetings_wiring.hpp"
 #include "app/commands/privacy_wiring.hpp"
@@ -197,6 +198,8 @@ int serve(std::span<const std::string> args) {
     (*meetings)->addRoutes(router);
     PrivacyRuntime privacy(clock);
     privacy.addRoutes(router, settings, pool, (*accounts)->accounts());
+    EnterprisesRuntime enterprises(settings, pool, **accounts, clock);
+    enterprises.addRoutes(router);
 
     MediaMetrics mediaMetrics(**media);
     api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));

@@ -1,6 +1,7 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
 #include "domain/accounts/guardians_data_map.hpp"
+#include "domain/enterprises/enterprises_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
 
 namespace vp::domain::privacy {
@@ -240,6 +241,11 @@ const DataMap& videoproDataMap() {
         accounts::guardianConsentsTable(),
         accounts::operatorsTable(),
         accounts::attemptFailuresTable(),
+        enterprises::enterprisesTable(),
+        enterprises::enterpriseMembersTable(),
+        enterprises::enterpriseInvitationsTable(),
+        enterprises::enterpriseCancellationRequestsTable(),
+        enterprises::enterpriseCancellationEventsTable(),
     });
     return map;
 }

@@ -118,7 +118,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, BAD_ANSWER, message);
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export class AccountsClient {
   private csrfToken: string | null = null;
@@ -134,7 +134,8 @@ export class AccountsClient {
     return this.csrfToken;
   }
 
-  private async call(method: Method, path: string, body?: unknown): Promise<Response> {
+  /** One request with the CSRF token; throws ApiError. Shared with the other API clients. */
+  async call(method: Method, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
@@ -161,7 +162,8 @@ export class AccountsClient {
     return response;
   }
 
-  private async json<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  /** call() and the JSON answer. */
+  async json<T>(method: Method, path: string, body?: unknown): Promise<T> {
     const response = await this.call(method, path, body);
     try {
       return (await response.json()) as T;
@@ -174,7 +176,8 @@ export class AccountsClient {
     }
   }
 
-  private remember<T extends { csrfToken: string }>(answer: T): T {
+  /** Keeps the CSRF token of a new session. */
+  remember<T extends { csrfToken: string }>(answer: T): T {
     this.csrfToken = answer.csrfToken;
     return answer;
   }

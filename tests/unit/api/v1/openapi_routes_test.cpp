@@ -9,6 +9,7 @@
 
 #include "api/router.hpp"
 #include "api/v1/accounts_api.hpp"
+#include "api/v1/enterprises_api.hpp"
 #include "api/v1/meetings_api.hpp"
 #include "api/v1/minors_operator_api.hpp"
 #include "api/v1/openapi.hpp"
@@ -27,8 +28,8 @@ namespace {
 using RouteSet = std::set<std::pair<std::string, std::string>>;
 
 // The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp,
-// with guardian and operator routes,
-// app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp).
+// with guardian and operator routes, app/commands/meetings_wiring.cpp,
+// app/commands/privacy_wiring.cpp, app/commands/enterprises_wiring.cpp).
 RouteSet serverRoutes() {
     common::FakeClock clock;
     auto& random = common::SecureRandom::instance();
@@ -62,6 +63,8 @@ RouteSet serverRoutes() {
     addGuardianRoutes(router, pool, accounts, guardians, {});
     services::accounts::Operators operators(clock);
     addOperatorRoutes(router, pool, accounts, operators, {}, {});
+    services::enterprises::Enterprises enterprises({}, codes, outbox, accounts, clock);
+    addEnterprisesRoutes(router, pool, accounts, enterprises, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {
