@@ -1,12 +1,13 @@
 // R-COOKIE-1: without consent the server sets only the strictly necessary session
 // cookie (the CSRF token travels in a header, not a cookie). Every /api route of
-// every family — accounts, guardians, operator, meetings, privacy — is called
+// every family — accounts, guardians, operator, meetings, privacy, enterprises — is called
 // anonymously and signed in; every Set-Cookie must be vp_session.
 #include <array>
 #include <optional>
 #include <sstream>
 
 #include "accounts_fixture.hpp"
+#include "api/v1/enterprises_api.hpp"
 #include "api/v1/meetings_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "api/v1/privacy_api.hpp"
@@ -28,11 +29,15 @@ class CookiesApiTest : public AccountsApiTest {
         addMeetingsRoutes(router, *pool_, *accounts_, *meetings_, {});
         gate_.emplace(*policies_, *ledger_);
         addPrivacyRoutes(router, *pool_, *accounts_, {*policies_, *ledger_, *gate_, "CN"}, {});
+        enterprises_.emplace(services::enterprises::EnterprisesOptions{}, *codes_, *outbox_,
+                             *accounts_, clock_);
+        addEnterprisesRoutes(router, *pool_, *accounts_, *enterprises_, {});
         addOpenApiRoute(router);
     }
 
     std::optional<services::meetings::Meetings> meetings_;
     std::optional<services::privacy::ConsentGate> gate_;
+    std::optional<services::enterprises::Enterprises> enterprises_;
 };
 
 // The cookie names of a reply's Set-Cookie lines.
