@@ -9,6 +9,8 @@ import { ProfilePage } from './pages/account/profile/ProfilePage';
 import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
 import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
+import { GuardianConsentPage } from './pages/guardian/GuardianConsentPage';
+import { OperatorConsolePage } from './pages/operator/OperatorConsolePage';
 import { AttendancePage } from './pages/meetings/AttendancePage';
 import { JoinByIdPage } from './pages/meetings/JoinByIdPage';
 import { MeetingFormPage } from './pages/meetings/MeetingFormPage';
@@ -52,6 +54,8 @@ export function App() {
               </Suspense>
             }
           />
+          <Route path="/guardian" element={<GuardianConsentPage />} />
+          <Route path="/operator" element={<OperatorConsolePage />} />
           <Route path="/meetings" element={<MyMeetingsPage />} />
           <Route path="/meetings/new" element={<MeetingFormPage />} />
           <Route path="/meetings/:meetingId/edit" element={<MeetingFormPage />} />

@@ -31,6 +31,9 @@ int statusFor(std::string_view code) {
         {"unauthenticated", 401},
         {"reauthentication_failed", 403},
         {"guardian_consent_pending", 403},
+        {"guardian_required", 400},
+        {"invalid_guardian", 400},
+        {"forbidden", 403},
         {"csrf_failed", 403},
         {"not_found", 404},
         {"account_exists", 409},
@@ -155,6 +158,19 @@ Response signedInResponse(int status, const RouteContext& context, const Request
     Response response = jsonResponse(status, body);
     setSessionCookie(response, context, request, signedIn);
     return response;
+}
+
+std::string serviceOrigin(const RouteContext& context, const Request& request) {
+    if (!context.options.publicUrl.empty()) {
+        auto url = context.options.publicUrl;
+        while (url.ends_with('/')) {
+            url.pop_back();
+        }
+        return url;
+    }
+    const auto host = request.header("Host");
+    return (request.tls ? "https://" : "http://") +
+           std::string(host ? *host : std::string_view("localhost"));
 }
 
 services::accounts::ClientInfo clientOf(const Request& request) {

@@ -1,5 +1,6 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
+#include "domain/accounts/guardians_data_map.hpp"
 #include "domain/accounts/profile_data_map.hpp"
 #include "domain/enterprises/enterprises_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
@@ -237,6 +238,10 @@ const DataMap& videoproDataMap() {
         meetings::meetingsTable(),
         meetings::meetingSessionsTable(),
         meetings::meetingAttendanceTable(),
+        accounts::guardianRequestsTable(),
+        accounts::guardianConsentsTable(),
+        accounts::operatorsTable(),
+        accounts::attemptFailuresTable(),
         enterprises::enterprisesTable(),
         enterprises::enterpriseMembersTable(),
         enterprises::enterpriseInvitationsTable(),
