@@ -49,7 +49,8 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
       parameters_(std::move(parameters)),
       mapping_(std::move(mapping)),
       consumable_(std::move(consumable)),
-      keyframes_(firstCodecMethod(parameters_, kind), keyframeInterval) {
+      keyframes_(std::max<std::size_t>(parameters_.encodings.size(), 1),
+                 KeyframeRequester(firstCodecMethod(parameters_, kind), keyframeInterval)) {
     // Producer extension ids -> router ids, by URI.
     for (const auto& ext : parameters_.headerExtensions) {
         for (const auto& routerExt : consumable_.headerExtensions) {
@@ -78,6 +79,9 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
     const std::uint32_t clockRate =
         parameters_.codecs.empty() ? 0 : parameters_.codecs[0].clockRate;
     const bool nack = negotiatedNack(parameters_);
+    switchableLayers_ = kind_ == rp::MediaKind::Video && parameters_.encodings.size() > 1 &&
+                        !parameters_.codecs.empty() &&
+                        rp::sameMimeType(parameters_.codecs.front().mimeType, "video/VP8");
     streams_.reserve(parameters_.encodings.size());
     for (const auto& e : parameters_.encodings) {
         ProducerStream& stream = streams_.emplace_back(clockRate);
@@ -203,6 +207,8 @@ std::optional<IncomingPacket> Producer::receive(const packet::RtpPacketView& pac
     if (stream->cache) {
         stream->cache->store(seq, original->bytes(), now);
     }
+    stream->lastPacketAt = now;
+    stream->receivedAny = true;
     return IncomingPacket{*incoming, *original, rtx || repaired};
 }
 
@@ -239,9 +245,9 @@ void Producer::sendFeedback(std::size_t encoding, std::chrono::steady_clock::tim
             ++stats_.nackPacketsSent;
         }
     }
-    if (batch.keyframeNeeded && encoding == 0) {
+    if (batch.keyframeNeeded) {
         ++stats_.keyframesForLoss;
-        keyframes_.request(stream.ssrc, now, sink);
+        keyframes_[encoding].request(stream.ssrc, now, sink);
     }
 }
 
@@ -265,14 +271,30 @@ std::size_t Producer::reportBlocks(std::chrono::steady_clock::time_point now,
     return count;
 }
 
-void Producer::requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink) {
-    keyframes_.request(streams_.empty() ? 0 : streams_[0].ssrc, now, sink);
+void Producer::requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink,
+                               std::size_t encoding) {
+    if (encoding < keyframes_.size()) {
+        keyframes_[encoding].request(encoding < streams_.size() ? streams_[encoding].ssrc : 0, now,
+                                     sink);
+    }
 }
 
 void Producer::flushKeyframeRequest(std::chrono::steady_clock::time_point now, RtcpSink& sink) {
-    if (keyframes_.pending()) {
-        keyframes_.flush(streams_.empty() ? 0 : streams_[0].ssrc, now, sink);
+    for (std::size_t i = 0; i < keyframes_.size(); ++i) {
+        if (keyframes_[i].pending()) {
+            keyframes_[i].flush(i < streams_.size() ? streams_[i].ssrc : 0, now, sink);
+        }
     }
+}
+
+std::uint32_t Producer::activeEncodings(std::chrono::steady_clock::time_point now) const {
+    std::uint32_t mask = 0;
+    for (std::size_t i = 0; i < streams_.size() && i < 32; ++i) {
+        if (streams_[i].receivedAny && now - streams_[i].lastPacketAt < kEncodingInactiveAfter) {
+            mask |= 1u << i;
+        }
+    }
+    return mask;
 }
 
 }  // namespace vp::sfu::router

@@ -65,7 +65,12 @@ struct ProducerStream {
     RtpStreamRecv recv;
     std::unique_ptr<NackGenerator> nack;  // publisher negotiated "nack"
     std::unique_ptr<PacketCache> cache;   // video: subscribers may NACK
+    std::chrono::steady_clock::time_point lastPacketAt{};
+    bool receivedAny = false;
 };
+
+// An encoding that sent nothing for this long is no longer active (simulcast).
+inline constexpr std::chrono::milliseconds kEncodingInactiveAfter{1500};
 
 class Producer {
   public:
@@ -110,10 +115,18 @@ class Producer {
                              std::span<packet::rtcp::ReportBlock> out);
     const std::vector<ProducerStream>& streams() const { return streams_; }
 
-    // Keyframe of the first encoding (the one simple consumers forward).
-    void requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink);
+    // Keyframe of one encoding (simple consumers forward the first), at most
+    // once per interval per encoding; pending ones go out on flush.
+    void requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink,
+                         std::size_t encoding = 0);
     void flushKeyframeRequest(std::chrono::steady_clock::time_point now, RtcpSink& sink);
-    const KeyframeRequester& keyframeRequester() const { return keyframes_; }
+    const KeyframeRequester& keyframeRequester(std::size_t encoding = 0) const {
+        return keyframes_[encoding < keyframes_.size() ? encoding : 0];
+    }
+    // Bit i set: encoding i received a packet within kEncodingInactiveAfter.
+    std::uint32_t activeEncodings(std::chrono::steady_clock::time_point now) const;
+    // Whether consumers can tell keyframes apart (VP8): simulcast layer switching.
+    bool switchableLayers() const { return switchableLayers_; }
 
     // Router-side bookkeeping.
     void setPaused(bool paused) { paused_ = paused; }
@@ -145,7 +158,8 @@ class Producer {
     // Per incoming RTX payload type: its apt + 1 (0 = not RTX).
     std::array<std::uint8_t, 128> rtxApt_{};
     std::array<std::uint8_t, PacketCache::kMaxPacket> unwrapped_{};
-    KeyframeRequester keyframes_;
+    std::vector<KeyframeRequester> keyframes_;  // per encoding (at least one)
+    bool switchableLayers_ = false;
     std::vector<Consumer*> consumers_;
     ProducerStats stats_;
 };

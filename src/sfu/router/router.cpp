@@ -216,22 +216,25 @@ common::Result<const Consumer*> Router::consume(ConsumeRequest request) {
     init.firstTimestamp = static_cast<std::uint32_t>(random_.uniform(0x1'0000'0000));
     init.firstRtxSequenceNumber = static_cast<std::uint16_t>(random_.uniform(0x10000));
     init.retransmission = options_.retransmission;
+    init.producerEncodings = producer->streams().size();
+    init.switchableLayers = producer->switchableLayers();
     auto consumer = std::make_unique<Consumer>(std::move(init), *transport->rtpSink);
     Consumer* raw = consumer.get();
     producer->consumers().push_back(raw);
     transport->consumers.push_back(raw);
     transport->consumerBySsrc.emplace(raw->ssrc(), raw);
     consumers_.emplace(std::move(request.consumerId), std::move(consumer));
+    raw->setActiveEncodings(producer->activeEncodings(clock_.steadyNow()));
     if (!raw->paused()) {
-        requestKeyframe(*producer);
+        requestKeyframe(*producer, raw->keyframeEncoding());
     }
     return static_cast<const Consumer*>(raw);
 }
 
-void Router::requestKeyframe(Producer& producer) {
+void Router::requestKeyframe(Producer& producer, std::size_t encoding) {
     Transport* transport = findTransport(producer.transportId());
     if (transport != nullptr && !producer.paused()) {
-        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink);
+        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink, encoding);
     }
 }
 
@@ -250,10 +253,10 @@ void Router::setProducerPaused(Producer& producer, bool paused) {
         c->setProducerPaused(paused);
         notify(*c, paused ? ConsumerEvent::ProducerPaused : ConsumerEvent::ProducerResumed);
     }
-    const bool anyActive = std::any_of(producer.consumers().begin(), producer.consumers().end(),
-                                       [](const Consumer* c) { return !c->paused(); });
-    if (!paused && anyActive) {
-        requestKeyframe(producer);
+    for (const Consumer* c : producer.consumers()) {
+        if (!paused && !c->paused()) {
+            requestKeyframe(producer, c->keyframeEncoding());
+        }
     }
 }
 
@@ -293,10 +296,43 @@ common::Status Router::resumeConsumer(std::string_view consumerId) {
     c->setPaused(false);
     if (wasPaused) {
         if (Producer* p = findProducer(c->producerId()); p != nullptr) {
-            requestKeyframe(*p);
+            requestKeyframe(*p, c->keyframeEncoding());
         }
     }
     return {};
+}
+
+common::Status Router::setConsumerPreferredLayers(std::string_view consumerId,
+                                                  std::size_t spatialLayer) {
+    Consumer* c = findConsumer(consumerId);
+    if (c == nullptr) {
+        return unknown("consumer", consumerId);
+    }
+    if (spatialLayer >= rp::kMaxEncodings) {
+        return error("router.invalid_layer", "spatialLayer must be 0 to " +
+                                                 std::to_string(rp::kMaxEncodings - 1) +
+                                                 " (an encoding index, lowest resolution first)");
+    }
+    Producer* p = findProducer(c->producerId());
+    if (c->setPreferredLayer(spatialLayer) && p != nullptr && !c->paused()) {
+        requestKeyframe(*p, c->keyframeEncoding());
+    }
+    return {};
+}
+
+void Router::updateSimulcastTargets(Producer& producer, std::chrono::steady_clock::time_point now) {
+    const std::uint32_t active = producer.activeEncodings(now);
+    for (Consumer* c : producer.consumers()) {
+        const SimulcastLayers* layers = c->layers();
+        if (layers == nullptr || c->paused()) {
+            continue;
+        }
+        // A new target, or a switch still waiting for its keyframe (the
+        // requester sends at most one per interval).
+        if (c->setActiveEncodings(active) || layers->current() != layers->target()) {
+            requestKeyframe(producer, c->keyframeEncoding());
+        }
+    }
 }
 
 void Router::removeConsumer(Consumer& consumer, std::optional<ConsumerEvent> event) {
@@ -415,7 +451,7 @@ void Router::onKeyframeRequest(std::string_view transportId, std::uint32_t consu
         return;
     }
     if (Producer* p = findProducer(it->second->producerId()); p != nullptr) {
-        requestKeyframe(*p);
+        requestKeyframe(*p, it->second->keyframeEncoding());
     }
 }
 

@@ -86,6 +86,11 @@ class Router {
 
     common::Status pauseProducer(std::string_view producerId);
     common::Status resumeProducer(std::string_view producerId);
+    // Simulcast: the spatial layer (encoding index, lowest first) a consumer
+    // should forward when the publisher sends it; ignored by simple consumers.
+    // router.invalid_layer beyond rtp_parameters::kMaxEncodings.
+    common::Status setConsumerPreferredLayers(std::string_view consumerId,
+                                              std::size_t spatialLayer);
     common::Status pauseConsumer(std::string_view consumerId);
     common::Status resumeConsumer(std::string_view consumerId);
 
@@ -109,7 +114,8 @@ class Router {
     // an RR with a block per producer stream that has received.
     void sendRtcpReports(std::string_view transportId);
     // Periodic (every ~20 ms): NACK retries and give-ups of producers whose
-    // stream went quiet (while packets flow, they run on arrival).
+    // stream went quiet (while packets flow, they run on arrival); simulcast
+    // targets follow the encodings that arrive, keyframes for pending switches.
     void onTimer();
 
     template <typename Fn>
@@ -158,7 +164,8 @@ class Router {
     Consumer* findConsumer(std::string_view id);
     Producer* demultiplex(Transport& transport, const packet::RtpPacketView& packet);
     common::Status checkProduce(const ProduceRequest& request, const Transport& transport) const;
-    void requestKeyframe(Producer& producer);
+    void requestKeyframe(Producer& producer, std::size_t encoding = 0);
+    void updateSimulcastTargets(Producer& producer, std::chrono::steady_clock::time_point now);
     void setProducerPaused(Producer& producer, bool paused);
     void removeConsumer(Consumer& consumer, std::optional<ConsumerEvent> event);
     void removeProducer(Producer& producer);

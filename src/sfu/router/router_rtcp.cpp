@@ -50,6 +50,9 @@ void Router::onTimer() {
             for (std::size_t i = 0; i < p->streams().size(); ++i) {
                 p->sendFeedback(i, now, *transport.rtcpSink);
             }
+            if (p->switchableLayers() && !p->paused()) {
+                updateSimulcastTargets(*p, now);
+            }
         }
     }
 }
