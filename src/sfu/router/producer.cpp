@@ -63,6 +63,8 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
     ridId_ = extensionIdOf(parameters_.headerExtensions, packet::RtpExtensionType::RtpStreamId);
     repairedRidId_ =
         extensionIdOf(parameters_.headerExtensions, packet::RtpExtensionType::RepairedRtpStreamId);
+    audioLevelId_ =
+        extensionIdOf(parameters_.headerExtensions, packet::RtpExtensionType::AudioLevel);
     for (const auto& codec : parameters_.codecs) {
         const auto apt = rp::intParameter(codec.parameters, "apt");
         if (rp::isRtxMimeType(codec.mimeType) && apt && *apt >= 0 && *apt < 128) {

@@ -88,6 +88,8 @@ class Producer {
     bool paused() const { return paused_; }
     const ProducerStats& stats() const { return stats_; }
     const ExtensionIdMap& extensionIdsToRouter() const { return extensionToRouter_; }
+    // The publisher's id of ssrc-audio-level (RFC 6464), 0 if not negotiated.
+    std::uint8_t audioLevelId() const { return audioLevelId_; }
 
     // Whether a packet with an SSRC not seen before belongs to this producer
     // (by mid, and rid for rid-only encodings); if so the SSRC is learned.
@@ -150,6 +152,7 @@ class Producer {
     std::uint8_t midId_ = 0;
     std::uint8_t ridId_ = 0;
     std::uint8_t repairedRidId_ = 0;
+    std::uint8_t audioLevelId_ = 0;
     // Per encoding: SSRCs, receive statistics, NACK generator, cache.
     std::vector<ProducerStream> streams_;
     // Per incoming payload type: mapped payload type + 1 (0 = not mapped), clock rate.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sfu/packet/rtp_header_extensions.hpp"
 #include "sfu/rtp_parameters/ortc.hpp"
 #include "sfu/rtp_parameters/supported_capabilities.hpp"
 #include "sfu/rtp_parameters/validation.hpp"
@@ -50,7 +51,11 @@ void eraseValue(std::vector<T*>& list, const T* value) {
 
 Router::Router(std::string id, const common::Clock& clock, common::Random& random,
                RouterOptions options)
-    : id_(std::move(id)), clock_(clock), random_(random), options_(options) {}
+    : id_(std::move(id)),
+      clock_(clock),
+      random_(random),
+      options_(options),
+      speakers_(options.activeSpeaker) {}
 
 Router::~Router() = default;
 
@@ -168,6 +173,9 @@ common::Result<const Producer*> Router::produce(ProduceRequest request) {
         transport->producerBySsrc.emplace(ssrc, raw);
     }
     transport->producers.push_back(raw);
+    if (raw->kind() == rp::MediaKind::Audio && raw->audioLevelId() != 0) {
+        speakers_.add(raw->id());
+    }
     producers_.emplace(std::move(request.producerId), std::move(producer));
     return static_cast<const Producer*>(raw);
 }
@@ -359,6 +367,7 @@ void Router::removeProducer(Producer& producer) {
         std::erase_if(t->producerBySsrc,
                       [&](const auto& entry) { return entry.second == &producer; });
     }
+    speakers_.remove(producer.id());
     producers_.erase(producer.id());
 }
 
@@ -435,6 +444,13 @@ void Router::onRtp(std::string_view transportId, packet::MutableRtpPacket& packe
     producer->flushKeyframeRequest(now, *transport->rtcpSink);
     if (producer->paused()) {
         return;
+    }
+    if (producer->audioLevelId() != 0) {
+        if (auto value = view.extension(producer->audioLevelId())) {
+            if (auto level = packet::decodeAudioLevel(*value)) {
+                speakers_.onLevel(producer->id(), level->level, now);
+            }
+        }
     }
     for (Consumer* c : producer->consumers()) {
         c->forward(incoming->packet, incoming->stream, producer->extensionIdsToRouter(), now);

@@ -25,6 +25,7 @@
 #include "sfu/packet/rtcp/report_block.hpp"
 #include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
+#include "sfu/router/active_speaker.hpp"
 #include "sfu/router/consumer.hpp"
 #include "sfu/router/producer.hpp"
 #include "sfu/router/sinks.hpp"
@@ -40,6 +41,7 @@ struct RouterOptions {
     std::size_t maxSsrcsPerTransport = 64;
     ProducerRecoveryOptions recovery;     // NACK generator and packet cache per producer
     RetransmissionLimits retransmission;  // per consumer
+    ActiveSpeakerOptions activeSpeaker;   // audio producers with ssrc-audio-level
 };
 
 struct ProduceRequest {
@@ -137,6 +139,8 @@ class Router {
     std::size_t producerCount() const { return producers_.size(); }
     std::size_t consumerCount() const { return consumers_.size(); }
     const RouterStats& stats() const { return stats_; }
+    // Empty until someone spoke; changes are reported to RouterObserver::onDominantSpeaker.
+    const std::string& dominantSpeaker() const { return speakers_.dominant(); }
 
   private:
     struct StringHash {
@@ -182,6 +186,7 @@ class Router {
     ById<std::unique_ptr<Producer>> producers_;
     ById<std::unique_ptr<Consumer>> consumers_;
     RouterStats stats_;
+    ActiveSpeakerDetector speakers_;
     std::array<std::uint8_t, 1200> rtcpBuffer_{};
 };
 

@@ -55,6 +55,9 @@ void Router::onTimer() {
             }
         }
     }
+    if (auto speaker = speakers_.tick(now); speaker && observer_ != nullptr) {
+        observer_->onDominantSpeaker(*speaker);
+    }
 }
 
 void Router::flushReports(Transport& transport, std::size_t& size) {
