@@ -88,6 +88,15 @@ const Consumer* Router::consumer(std::string_view id) const {
     return it == consumers_.end() ? nullptr : it->second.get();
 }
 
+std::string Router::randomCname() {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(8, '0');
+    for (char& c : out) {
+        c = kHex[random_.uniform(16)];
+    }
+    return out;
+}
+
 std::uint32_t Router::newSsrc() {
     // Never 0 (means "unknown" here) and room for ssrc + 1 (RTX).
     return static_cast<std::uint32_t>(random_.uniform(0xFFFF'FFF0u)) + 1;
@@ -157,6 +166,11 @@ common::Result<const Producer*> Router::produce(ProduceRequest request) {
     if (auto s = checkProduce(request, *transport); !s) {
         return s.error();
     }
+    auto& cname = request.rtpParameters.rtcp.cname;
+    if (transport->cname.empty()) {
+        transport->cname = cname && !cname->empty() ? *cname : randomCname();
+    }
+    cname = transport->cname;
     const auto& caps = rtpCapabilities();
     auto mapping = rp::mapProducerParameters(request.rtpParameters, caps, newSsrc());
     if (!mapping) {

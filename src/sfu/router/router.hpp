@@ -161,6 +161,10 @@ class Router {
         std::vector<Consumer*> consumers;
         std::uint32_t nextMid = 0;
         std::uint32_t rtcpSsrc = 0;  // sender SSRC of our receiver reports
+        // One CNAME for every producer of the transport (lip sync on the
+        // subscriber's side): the first one given, or a random one when the
+        // publisher sent none (Chrome's rid simulcast has no a=ssrc cname).
+        std::string cname;
     };
 
     Transport* findTransport(std::string_view id);
@@ -175,6 +179,7 @@ class Router {
     void removeProducer(Producer& producer);
     void notify(const Consumer& consumer, ConsumerEvent event);
     std::uint32_t newSsrc();
+    std::string randomCname();
     void flushReports(Transport& transport, std::size_t& size);
 
     std::string id_;

@@ -278,6 +278,28 @@ TEST_F(SimulcastTest, AStoppedLayerMovesTheTargetDown) {
     EXPECT_EQ(received("sub").back().layer, 1);
 }
 
+TEST_F(SimulcastTest, ProducersWithoutCnameShareOnePerTransport) {
+    // Chrome's rid simulcast SDP has no a=ssrc cname: mediasoup-client sends "".
+    auto params = test::fixtureParameters("chrome_opus_producer.json");
+    params.rtcp.cname = "";
+    transport("pub2");
+    auto first = router_.produce({"pub2", "mic2", MediaKind::Audio, params, false});
+    ASSERT_TRUE(first.ok());
+    const auto cname = (*first)->rtpParameters().rtcp.cname.value_or("");
+    EXPECT_EQ(cname.size(), 8u);
+    params.rtcp.cname = "other";
+    params.encodings[0].ssrc = 42;
+    params.mid = "7";
+    auto second = router_.produce({"pub2", "mic3", MediaKind::Audio, params, false});
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ((*second)->rtpParameters().rtcp.cname, cname);
+    const Consumer* c = consume("sub", "c-mic", "mic2");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->rtpParameters().rtcp.cname, cname);
+    // The fixture's own cname is kept for the first producer of its transport.
+    EXPECT_EQ(producer_->rtpParameters().rtcp.cname, "7HqIIyqHKkF2Ss0v");
+}
+
 TEST_F(SimulcastTest, PreferredLayerBadInput) {
     consume("sub", "c1", "cam");
     auto bad = router_.setConsumerPreferredLayers("c1", 8);
