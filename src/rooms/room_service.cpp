@@ -52,6 +52,7 @@ common::Status RoomService::registerMethods(signaling::MethodTable& table) {
         {"closeProducer", &RoomService::closeProducer},
         {"consume", &RoomService::consume},
         {"resumeConsumer", &RoomService::resumeConsumer},
+        {"setConsumerPreferredLayers", &RoomService::setConsumerPreferredLayers},
     };
     for (const auto& [name, handler] : methods) {
         auto added = table.add(name, [this, handler](const Call& call, Respond respond) {
