@@ -10,6 +10,7 @@ namespace vp::sfu::router {
 namespace {
 
 constexpr std::size_t kMaxExtensions = 16;
+const std::optional<packet::Vp8PayloadDescriptor> kNoVp8;
 
 }  // namespace
 
@@ -132,7 +133,7 @@ bool Consumer::forward(const packet::RtpPacketView& in, const IncomingStream& st
         ++stats_.packetsDropped;
         return false;
     }
-    const auto vp8 = vp8_ ? packet::parseVp8PayloadDescriptor(in.payload()) : std::nullopt;
+    const auto& vp8 = vp8_ ? stream.vp8 : kNoVp8;
     if (!admit(stream.encoding, vp8)) {
         ++stats_.packetsDropped;
         return false;

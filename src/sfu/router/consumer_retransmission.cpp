@@ -51,7 +51,7 @@ void Consumer::retransmit(std::uint16_t seq, const Producer& producer,
                                RewrittenHeader{seq, view->timestamp() + origin->timestampOffset},
                                producer.extensionIdsToRouter());
     if (vp8_ && size != 0) {
-        rewriteVp8(*view, size, packet::parseVp8PayloadDescriptor(view->payload()), true);
+        rewriteVp8(*view, size, stream->vp8, true);
     }
     const std::uint8_t rtxPt = rtxPayloadTypes_[payloadType];
     if (size != 0 && rtxPt != 0) {

@@ -76,6 +76,8 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
             payloadMap_[codec.payloadType & 0x7F] =
                 static_cast<std::uint8_t>(m->mappedPayloadType + 1);
             clockRates_[codec.payloadType & 0x7F] = codec.clockRate;
+            vp8PayloadTypes_[codec.payloadType & 0x7F] =
+                rp::sameMimeType(codec.mimeType, "video/VP8");
         }
     }
     const std::uint32_t clockRate =
@@ -179,8 +181,10 @@ std::optional<IncomingStream> Producer::classify(const packet::RtpPacketView& pa
     const std::uint8_t pt = packet.payloadType();
     for (std::size_t i = 0; i < streams_.size(); ++i) {
         if (streams_[i].ssrc == packet.ssrc() && packet.ssrc() != 0 && payloadMap_[pt] != 0) {
-            return IncomingStream{i, static_cast<std::uint8_t>(payloadMap_[pt] - 1),
-                                  clockRates_[pt]};
+            return IncomingStream{
+                i, static_cast<std::uint8_t>(payloadMap_[pt] - 1), clockRates_[pt],
+                vp8PayloadTypes_[pt] ? packet::parseVp8PayloadDescriptor(packet.payload())
+                                     : std::nullopt};
         }
     }
     return std::nullopt;

@@ -15,6 +15,7 @@
 #include "sfu/packet/rtcp/report_block.hpp"
 #include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
+#include "sfu/packet/vp8_payload_descriptor.hpp"
 #include "sfu/router/keyframe_requester.hpp"
 #include "sfu/router/nack_generator.hpp"
 #include "sfu/router/packet_cache.hpp"
@@ -33,6 +34,8 @@ struct IncomingStream {
     std::size_t encoding = 0;            // index into the producer's encodings
     std::uint8_t mappedPayloadType = 0;  // the router's payload type
     std::uint32_t clockRate = 0;
+    // VP8 packets: the payload descriptor, parsed once for every consumer.
+    std::optional<packet::Vp8PayloadDescriptor> vp8;
 };
 
 // A packet ready to forward: the original (RTX unwrapped) and its stream.
@@ -158,6 +161,7 @@ class Producer {
     // Per incoming payload type: mapped payload type + 1 (0 = not mapped), clock rate.
     std::array<std::uint8_t, 128> payloadMap_{};
     std::array<std::uint32_t, 128> clockRates_{};
+    std::array<bool, 128> vp8PayloadTypes_{};
     // Per incoming RTX payload type: its apt + 1 (0 = not RTX).
     std::array<std::uint8_t, 128> rtxApt_{};
     std::array<std::uint8_t, PacketCache::kMaxPacket> unwrapped_{};
