@@ -7,6 +7,7 @@
 
 #include "router_fixture.hpp"
 #include "sfu/packet/rtcp/common_header.hpp"
+#include "sfu/packet/rtcp/nack.hpp"
 #include "sfu/packet/rtcp/pli.hpp"
 #include "sfu/packet/vp8_payload_descriptor.hpp"
 #include "sfu/router/simulcast_layers.hpp"
@@ -253,6 +254,44 @@ TEST_F(SimulcastTest, SwitchingWaitsForAKeyframeOfTheTargetAndLeavesNoGap) {
     EXPECT_EQ(after[7].layer, 0);
     EXPECT_EQ(after[8].layer, 2);
     expectContinuous(after);
+}
+
+TEST_F(SimulcastTest, NacksAfterASwitchAreAnsweredFromTheCurrentLayerWithItsRewrittenIds) {
+    const Consumer* c = consume("sub", "c1", "cam");
+    ASSERT_NE(c, nullptr);
+    sendFrame(true, true, true);
+    sendFrame(false, false, false);
+    ASSERT_TRUE(router_.setConsumerPreferredLayers("c1", 0).ok());
+    sendFrame(true, false, false);  // switch to layer 0
+    sendFrame(false, false, false);
+    const auto sent = received("sub");
+    ASSERT_EQ(sent.size(), 4u);
+    ASSERT_EQ(sent[3].layer, 0);
+    auto& out = transports_["sub"]->rtp;
+    const std::size_t before = out.size();
+    std::array<packet::rtcp::NackItem, 4> items{};
+    const std::vector<std::uint16_t> lost = {sent[3].seq,
+                                             sent[1].seq};  // now, and before the switch
+    auto used = packet::rtcp::packNackItems(lost, items);
+    ASSERT_TRUE(used);
+    std::vector<std::uint8_t> bytes(64);
+    auto size = packet::rtcp::writeNack(bytes, {1, c->ssrc()}, std::span(items.data(), *used));
+    ASSERT_TRUE(size.ok());
+    auto rtcpPacket = packet::rtcp::RtcpPacketView::parse(std::span(bytes.data(), *size));
+    ASSERT_TRUE(rtcpPacket);
+    router_.onNack("sub", *packet::rtcp::NackView::parse(*rtcpPacket));
+    ASSERT_EQ(out.size(), before + 1);  // the packet of the previous layer is gone
+    auto rtx = packet::RtpPacketView::parse(out.back());
+    ASSERT_TRUE(rtx);
+    EXPECT_EQ(rtx->ssrc(), c->rtxSsrc());
+    const auto payload = rtx->payload();  // original sequence number, then the VP8 payload
+    ASSERT_GT(payload.size(), 2u);
+    EXPECT_EQ(packet::readU16(payload.data()), sent[3].seq);
+    auto d = packet::parseVp8PayloadDescriptor(payload.subspan(2));
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->pictureId, sent[3].pictureId);
+    EXPECT_EQ(d->tl0PicIdx, sent[3].tl0);
+    EXPECT_EQ(c->sendStats().retransmitMissed, 1u);
 }
 
 TEST_F(SimulcastTest, AStoppedLayerMovesTheTargetDown) {
