@@ -3,6 +3,7 @@
 // with the configured transports, the one-time code key, password hashing, the
 // Accounts service, its HTTP routes, and the hourly purge of ended sessions and old
 // codes. Built from Settings; holds no logic of its own.
+#include <functional>
 #include <memory>
 
 #include "api/router.hpp"
@@ -10,6 +11,8 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "services/accounts/accounts.hpp"
+#include "services/codes/one_time_codes.hpp"
+#include "services/outbox/outbox.hpp"
 #include "storage/database.hpp"
 #include "storage/db_pool.hpp"
 
@@ -31,6 +34,11 @@ class AccountsRuntime {
     void stop();
     // The Accounts service (session authentication for other routes).
     services::accounts::Accounts& accounts();
+    // For other services that send codes or messages (enterprises).
+    const services::codes::OneTimeCodes& codes() const;
+    const services::outbox::Outbox& outbox() const;
+    // Wakes the outbox worker after a message was queued.
+    std::function<void()> outboxWaker() const;
 
     struct Parts;
 

@@ -111,6 +111,16 @@ class Accounts {
     common::Result<SignedIn> changePassword(storage::Connection& c, const Authenticated& who,
                                             const PasswordChange& change, const ClientInfo& client);
 
+    // A new session for an active account whose contact the caller has just proven
+    // (e.g. by an enterprise-verification code), ending `previousToken`'s session.
+    // Runs inside the caller's transaction when there is one.
+    common::Result<SignedIn> startVerifiedSession(storage::Connection& c,
+                                                  const domain::accounts::User& user,
+                                                  const ClientInfo& client,
+                                                  std::string_view previousToken) {
+        return startSession(c, user, client, previousToken);
+    }
+
     // Deletes ended sessions and old one-time codes (retention).
     common::Result<std::int64_t> purgeExpired(storage::Connection& c);
 
