@@ -316,6 +316,37 @@ void RoomService::resumeConsumer(const Call& call, Respond respond) {
     }
 }
 
+// setConsumerPreferredLayers {consumerId, spatialLayer}: the simulcast encoding
+// (0 = lowest resolution) this participant wants from one of its consumers.
+void RoomService::setConsumerPreferredLayers(const Call& call, Respond respond) {
+    auto consumerId = parseObjectId(call.request.data, "consumerId");
+    const json::value* layer = call.request.data.if_contains("spatialLayer");
+    const bool layerOk = layer != nullptr && layer->is_int64() && layer->get_int64() >= 0 &&
+                         layer->get_int64() < std::int64_t{sfu::rtp_parameters::kMaxEncodings};
+    if (!consumerId || !layerOk) {
+        respond(failure(consumerId ? common::makeError("bad_request",
+                                                       "spatialLayer must be an integer from 0 "
+                                                       "to 7 (0 = lowest resolution).")
+                                   : consumerId.error()));
+        return;
+    }
+    std::string routerId;
+    withPeer(call, respond, [&](const Located& where) {
+        auto it = where.peer->consumers.find(*consumerId);
+        if (it == where.peer->consumers.end() || !it->second.ready) {
+            respond(Outcome::failure("unknown_consumer",
+                                     "consumerId names no consumer of this participant."));
+            return;
+        }
+        routerId = where.room->routerId();
+    });
+    if (!routerId.empty()) {
+        media_.setConsumerPreferredLayers(routerId, *consumerId,
+                                          static_cast<std::size_t>(layer->get_int64()),
+                                          replyWithStatus(std::move(respond)));
+    }
+}
+
 json::object RoomService::describeConsumer(const Room& room, const media::ConsumerInfo& info) {
     json::object out = withId(info.id);
     out["producerId"] = info.producerId;

@@ -45,6 +45,7 @@ common::Status RoomService::registerMethods(signaling::MethodTable& table) {
         {"closeProducer", &RoomService::closeProducer},
         {"consume", &RoomService::consume},
         {"resumeConsumer", &RoomService::resumeConsumer},
+        {"setConsumerPreferredLayers", &RoomService::setConsumerPreferredLayers},
     };
     auto addAll = [&](std::span<const std::pair<const char*, Handler>> list) {
         for (const auto& [name, handler] : list) {

@@ -13,6 +13,7 @@
 //   consume {producerId, rtpCapabilities} -> {id, producerId, kind, rtpParameters, ...}
 //     (created paused; the client calls resumeConsumer once its track is set up)
 //   resumeConsumer {consumerId}
+//   setConsumerPreferredLayers {consumerId, spatialLayer} (simulcast; 0 = lowest)
 // Notifications: peerJoined, peerLeft, newProducer, producerClosed,
 // producerPaused, producerResumed, consumerClosed.
 //
@@ -169,6 +170,7 @@ class RoomService {
     void closeProducer(const Call& call, Respond respond);
     void consume(const Call& call, Respond respond);
     void resumeConsumer(const Call& call, Respond respond);
+    void setConsumerPreferredLayers(const Call& call, Respond respond);
 
     // Locks, finds the call's joined peer and runs body(where), or answers not_joined.
     template <typename Body>

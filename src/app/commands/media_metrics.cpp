@@ -5,6 +5,8 @@
 #include <mutex>
 #include <optional>
 
+#include "sfu/media_server/stream_aggregates.hpp"
+
 namespace vp::app::commands {
 
 using sfu::media_server::MediaServerStats;
@@ -80,6 +82,56 @@ void renderDropReasons(std::string& out, const std::vector<WorkerStats>& workers
     }
 }
 
+// RTT, jitter and loss over the open streams (sfu/media_server/stream_aggregates.hpp),
+// per side: "publisher" (what the server receives) and "subscriber" (what subscribers
+// report receiving from it).
+void renderStreamQuality(std::string& out, const MediaServerStats& stats) {
+    using sfu::media_server::StreamAggregate;
+    const auto all = sfu::media_server::aggregateStreams(stats);
+    const std::pair<const char*, const StreamAggregate*> sides[] = {
+        {"publisher", &all.publishers}, {"subscriber", &all.subscribers}};
+    struct Gauge {
+        const char* name;
+        const char* help;
+        double (*avg)(const StreamAggregate&);
+        double (*max)(const StreamAggregate&);
+    };
+    const Gauge gauges[] = {
+        {"videopro_media_stream_rtt_seconds", "Round-trip time of media streams (measured ones).",
+         [](const StreamAggregate& a) { return a.rttMsAvg / 1000; },
+         [](const StreamAggregate& a) { return a.rttMsMax / 1000; }},
+        {"videopro_media_stream_jitter_seconds", "RFC 3550 interarrival jitter of media streams.",
+         [](const StreamAggregate& a) { return a.jitterMsAvg / 1000; },
+         [](const StreamAggregate& a) { return a.jitterMsMax / 1000; }},
+        {"videopro_media_stream_fraction_lost",
+         "Fraction of packets lost in the last report interval (0..1).",
+         [](const StreamAggregate& a) { return a.fractionLostAvg; },
+         [](const StreamAggregate& a) { return a.fractionLostMax; }},
+    };
+    for (const Gauge& g : gauges) {
+        out += std::string("# HELP ") + g.name + ' ' + g.help + "\n# TYPE " + g.name + " gauge\n";
+        for (const auto& [side, a] : sides) {
+            out += std::string(g.name) + "{side=\"" + side + "\",stat=\"avg\"} " +
+                   std::to_string(g.avg(*a)) + '\n';
+            out += std::string(g.name) + "{side=\"" + side + "\",stat=\"max\"} " +
+                   std::to_string(g.max(*a)) + '\n';
+        }
+    }
+    out +=
+        "# HELP videopro_media_stream_packets_lost Packets lost (cumulative) on the open media "
+        "streams.\n# TYPE videopro_media_stream_packets_lost gauge\n";
+    for (const auto& [side, a] : sides) {
+        out += std::string("videopro_media_stream_packets_lost{side=\"") + side + "\"} " +
+               std::to_string(a->packetsLost) + '\n';
+    }
+    out +=
+        "# HELP videopro_media_streams Open media streams.\n# TYPE videopro_media_streams gauge\n";
+    for (const auto& [side, a] : sides) {
+        out += std::string("videopro_media_streams{side=\"") + side + "\"} " +
+               std::to_string(a->streams) + '\n';
+    }
+}
+
 }  // namespace
 
 void MediaMetrics::render(std::string& out) const {
@@ -105,6 +157,7 @@ void MediaMetrics::render(std::string& out) const {
         }
     }
     renderDropReasons(out, snapshot_->latest->workers);
+    renderStreamQuality(out, *snapshot_->latest);
 }
 
 }  // namespace vp::app::commands

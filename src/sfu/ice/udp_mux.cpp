@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sfu/ice/plain_binding_responder.hpp"
+
 namespace vp::sfu::ice {
 
 namespace {
@@ -136,6 +138,12 @@ void UdpMux::routeStun(std::span<const std::uint8_t> datagram, const net::Socket
     }
     if (message->messageClass() == packet::StunClass::Request) {
         const auto username = message->username();
+        if (!username && plainBinding_ != nullptr &&
+            message->method() == packet::kStunMethodBinding) {
+            ++(plainBinding_->answer(*message, from) ? stats_.plainBindingAnswered
+                                                     : stats_.plainBindingLimited);
+            return;
+        }
         if (!username) {
             ++stats_.droppedMalformed;
             ++stats_.droppedMalformedStun;

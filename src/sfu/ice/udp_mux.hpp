@@ -3,7 +3,9 @@
 // routed by the local ufrag (USERNAME up to ':'); every other datagram (DTLS, RTP,
 // RTCP per RFC 7983, STUN indications/responses) by its source address, once the
 // transport's IceServer validated that address. Unknown sources are dropped and
-// counted. Touched by its worker thread only.
+// counted. A Binding request without USERNAME goes to the PlainBindingResponder
+// when one is set (STUN server behaviour), else counts as malformed. Touched by
+// its worker thread only.
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -44,7 +46,11 @@ struct UdpMuxStats {
     std::uint64_t droppedUnknownSource = 0;
     std::uint64_t droppedMalformed = 0;      // unclassifiable bytes or broken STUN
     std::uint64_t droppedMalformedStun = 0;  // of droppedMalformed: the broken STUN
+    std::uint64_t plainBindingAnswered = 0;  // Binding requests without USERNAME answered
+    std::uint64_t plainBindingLimited = 0;   // ... refused by the rate limit (dropped)
 };
+
+class PlainBindingResponder;
 
 class UdpMux {
   public:
@@ -61,6 +67,8 @@ class UdpMux {
     void removeTransport(MuxedTransport& transport);
 
     void route(std::span<const std::uint8_t> datagram, const net::SocketAddress& from);
+    // Answers plain Binding requests from now on (nullptr: count them as malformed).
+    void setPlainBindingResponder(PlainBindingResponder* responder) { plainBinding_ = responder; }
 
     const UdpMuxStats& stats() const { return stats_; }
     std::size_t transportCount() const { return transports_.size(); }
@@ -89,6 +97,7 @@ class UdpMux {
     std::unordered_map<net::SocketAddress, MuxedTransport*, net::SocketAddressHash> byAddress_;
     std::unordered_map<MuxedTransport*, Routes> transports_;
     UdpMuxStats stats_;
+    PlainBindingResponder* plainBinding_ = nullptr;
 };
 
 }  // namespace vp::sfu::ice

@@ -19,10 +19,11 @@ struct DropCounters {
     std::uint64_t sendError = 0;        // the kernel refused a datagram we sent
     std::uint64_t workerQueueFull = 0;  // a closure posted to the worker was refused
     // The demultiplexer (UdpMux).
-    std::uint64_t unclassified = 0;   // neither STUN, DTLS, RTP nor RTCP (RFC 7983)
-    std::uint64_t malformedStun = 0;  // STUN that does not parse, request without USERNAME
-    std::uint64_t unknownUfrag = 0;   // binding request for no transport of this worker
-    std::uint64_t unknownSource = 0;  // DTLS/RTP/RTCP/STUN from an address no check validated
+    std::uint64_t unclassified = 0;     // neither STUN, DTLS, RTP nor RTCP (RFC 7983)
+    std::uint64_t malformedStun = 0;    // STUN that does not parse, request without USERNAME
+    std::uint64_t unknownUfrag = 0;     // binding request for no transport of this worker
+    std::uint64_t unknownSource = 0;    // DTLS/RTP/RTCP/STUN from an address no check validated
+    std::uint64_t stunRateLimited = 0;  // plain Binding requests over their source's rate
     // ICE-lite (per transport).
     std::uint64_t stunIgnored = 0;       // not a binding request, or a bad FINGERPRINT
     std::uint64_t stunBadRequest = 0;    // 400: a required attribute is missing
@@ -49,7 +50,7 @@ struct DropReason {
     std::uint64_t DropCounters::*counter;
 };
 
-inline constexpr std::array<DropReason, 21> kDropReasons{{
+inline constexpr std::array<DropReason, 22> kDropReasons{{
     {"oversized", &DropCounters::oversized},
     {"kernel_overflow", &DropCounters::kernelOverflow},
     {"send_queue_full", &DropCounters::sendQueueFull},
@@ -59,6 +60,7 @@ inline constexpr std::array<DropReason, 21> kDropReasons{{
     {"malformed_stun", &DropCounters::malformedStun},
     {"unknown_ufrag", &DropCounters::unknownUfrag},
     {"unknown_source", &DropCounters::unknownSource},
+    {"stun_rate_limited", &DropCounters::stunRateLimited},
     {"stun_ignored", &DropCounters::stunIgnored},
     {"stun_bad_request", &DropCounters::stunBadRequest},
     {"stun_unauthorized", &DropCounters::stunUnauthorized},

@@ -21,6 +21,7 @@ inline void countWorkerDrops(DropCounters& d, const net::UdpSocketStats& socket,
     d.malformedStun += mux.droppedMalformedStun;
     d.unknownUfrag += mux.droppedUnknownUfrag;
     d.unknownSource += mux.droppedUnknownSource;
+    d.stunRateLimited += mux.plainBindingLimited;
 }
 
 inline void countTransportDrops(DropCounters& d, const transport::WebRtcTransport& transport) {

@@ -7,6 +7,7 @@
 #include "common/log.hpp"
 #include "sfu/dtls/certificate.hpp"
 #include "sfu/dtls/dtls_context.hpp"
+#include "sfu/ice/plain_binding_responder.hpp"
 #include "sfu/media_server/drop_counting.hpp"
 #include "sfu/media_server/router_host.hpp"
 #include "sfu/rtp_parameters/supported_capabilities.hpp"
@@ -21,6 +22,7 @@ namespace {
 struct WorkerMedia {
     WorkerContext context;
     std::unordered_map<std::string, std::unique_ptr<RouterHost>> routers;
+    std::unique_ptr<ice::PlainBindingResponder> plainBinding;  // STUN server behaviour
 
     RouterHost* find(const std::string& routerId) {
         auto it = routers.find(routerId);
@@ -64,10 +66,16 @@ class MediaServer::Impl {
                                           observer_,
                                           options_,
                                           common::SecureRandom::instance()},
+                            {},
                             {}}));
             // One loss-recovery timer per worker for all its routers.
             WorkerMedia* media = media_.back().get();
+            media->plainBinding = std::make_unique<ice::PlainBindingResponder>(
+                clock_, [&w](std::span<const std::uint8_t> data, const net::SocketAddress& to) {
+                    (void)w.socket().send(data, to);
+                });
             (void)w.post([media, &w] {
+                w.mux().setPlainBindingResponder(media->plainBinding.get());
                 w.loop().addPeriodicTimer(kRecoveryTick, [media] {
                     for (auto& [id, host] : media->routers) {
                         host->router().onTimer();
@@ -236,7 +244,7 @@ class MediaServer::Impl {
         s.packetsOut = socket.datagramsSent;
         s.dropped += socket.receiveTruncated + socket.kernelDrops + socket.sendQueueDrops +
                      socket.sendErrors + mux.droppedUnknownSource + mux.droppedUnknownUfrag +
-                     mux.droppedMalformed + w.droppedPosts();
+                     mux.droppedMalformed + mux.plainBindingLimited + w.droppedPosts();
         countWorkerDrops(s.drops, socket, mux, w.droppedPosts());
         return s;
     }
@@ -386,6 +394,14 @@ void MediaServer::setConsumerPaused(std::string routerId, std::string consumerId
     impl_->onRouter<void>(routerId, std::move(done),
                           [id = std::move(consumerId), paused](RouterHost& h) {
                               return h.setConsumerPaused(id, paused);
+                          });
+}
+
+void MediaServer::setConsumerPreferredLayers(std::string routerId, std::string consumerId,
+                                             std::size_t spatialLayer, Callback<void> done) {
+    impl_->onRouter<void>(routerId, std::move(done),
+                          [id = std::move(consumerId), spatialLayer](RouterHost& h) {
+                              return h.router().setConsumerPreferredLayers(id, spatialLayer);
                           });
 }
 

@@ -95,6 +95,8 @@ struct MediaServerObserver {
         onConsumerEvent;
     std::function<void(const std::string& routerId, const std::string& transportId, IceState)>
         onIceState;
+    // The dominant speaker of a router changed (audio producers sending ssrc-audio-level).
+    std::function<void(const std::string& routerId, const std::string& producerId)> onActiveSpeaker;
     // `error` is empty unless state is Failed (e.g. the fingerprint did not match).
     std::function<void(const std::string& routerId, const std::string& transportId, DtlsState,
                        const std::string& error)>
@@ -165,6 +167,10 @@ struct ConsumerStreamStats {
     std::int64_t remotePacketsLost = 0;
     double remoteJitterMs = 0;
     double rttMs = 0;  // from the RR answering our SR; 0 = not measured yet
+    // Simulcast consumers: the encoding forwarded now (-1 = none yet) and the
+    // one it is heading for; both -1 for a simple consumer.
+    int currentSpatialLayer = -1;
+    int targetSpatialLayer = -1;
 };
 
 struct MediaServerStats {
@@ -207,6 +213,10 @@ class MediaServer {
                            Callback<void> done);
     void setConsumerPaused(std::string routerId, std::string consumerId, bool paused,
                            Callback<void> done);
+    // Simulcast: the encoding (0 = lowest resolution) a consumer should forward
+    // when the publisher sends it (router.invalid_layer, router.unknown_consumer).
+    void setConsumerPreferredLayers(std::string routerId, std::string consumerId,
+                                    std::size_t spatialLayer, Callback<void> done);
     void closeProducer(std::string routerId, std::string producerId);
     void closeConsumer(std::string routerId, std::string consumerId);
     void closeTransport(std::string routerId, std::string transportId);

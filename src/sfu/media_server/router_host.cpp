@@ -20,8 +20,8 @@ common::Status checkId(const std::string& id, const char* what) {
 }
 
 // The router's abs-send-time id (the same for audio and video), if it offers one.
-std::optional<std::uint8_t> routerAbsSendTimeId() {
-    const auto uri = packet::rtpExtensionUri(packet::RtpExtensionType::AbsSendTime);
+std::optional<std::uint8_t> routerExtensionId(packet::RtpExtensionType type) {
+    const auto uri = packet::rtpExtensionUri(type);
     for (const auto& ext : rtp_parameters::routerRtpCapabilities().headerExtensions) {
         if (ext.uri == uri) {
             return ext.preferredId;
@@ -63,7 +63,8 @@ RouterHost::RouterHost(std::string id, WorkerContext& context)
               router::RouterOptions{.maxTransports = context.options.maxTransportsPerRouter,
                                     .maxSsrcsPerTransport = context.options.maxSsrcsPerTransport,
                                     .recovery = {},
-                                    .retransmission = {}}) {
+                                    .retransmission = {},
+                                    .activeSpeaker = {}}) {
     router_.setObserver(this);
 }
 
@@ -151,7 +152,9 @@ common::Result<WebRtcTransportInfo> RouterHost::createTransport(std::string tran
     options.consentTimeout = context_.options.consentTimeout;
     options.consentCheckInterval = context_.options.consentCheckInterval;
     options.maxSsrcs = context_.options.maxSsrcsPerTransport;
-    options.absSendTimeId = routerAbsSendTimeId();
+    options.absSendTimeId = routerExtensionId(packet::RtpExtensionType::AbsSendTime);
+    // mediasoup-client sends with the router's extension ids.
+    options.transportCcId = routerExtensionId(packet::RtpExtensionType::TransportWideCc);
     auto created = transport::WebRtcTransport::create(std::move(options), context_.transport,
                                                       transportEvents(transportId));
     if (!created) {
@@ -285,6 +288,12 @@ common::Status RouterHost::closeConsumer(const std::string& consumerId) {
 void RouterHost::onConsumerEvent(std::string_view consumerId, router::ConsumerEvent event) {
     if (context_.observer.onConsumerEvent) {
         context_.observer.onConsumerEvent(id_, std::string(consumerId), toConsumerEvent(event));
+    }
+}
+
+void RouterHost::onDominantSpeaker(std::string_view producerId) {
+    if (context_.observer.onActiveSpeaker) {
+        context_.observer.onActiveSpeaker(id_, std::string(producerId));
     }
 }
 

@@ -71,6 +71,7 @@ class RouterHost final : public router::RouterObserver {
 
     // router::RouterObserver
     void onConsumerEvent(std::string_view consumerId, router::ConsumerEvent event) override;
+    void onDominantSpeaker(std::string_view producerId) override;
 
   private:
     transport::WebRtcTransportEvents transportEvents(const std::string& transportId);

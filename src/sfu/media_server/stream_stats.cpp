@@ -70,6 +70,10 @@ void RouterHost::streamStats(std::vector<ProducerStreamStats>& producers,
         s.remotePacketsLost = x.remotePacketsLost;
         s.remoteJitterMs = rtpUnitsToMs(x.remoteJitter, codecs.empty() ? 0 : codecs[0].clockRate);
         s.rttMs = millis(std::chrono::microseconds(x.rttMicros));
+        if (const auto* layers = c.layers(); layers != nullptr) {
+            s.currentSpatialLayer = layers->current();
+            s.targetSpatialLayer = layers->target();
+        }
         consumers.push_back(std::move(s));
     });
 }

@@ -151,7 +151,9 @@ common::Result<std::size_t> writeBindingSuccess(
     StunMessageWriter w(out, stunMessageType(kStunMethodBinding, StunClass::SuccessResponse),
                         transactionId);
     w.addXorMappedAddress(mapped);
-    w.addMessageIntegrity(password);
+    if (!password.empty()) {
+        w.addMessageIntegrity(password);
+    }
     w.addFingerprint();
     return w.finish();
 }

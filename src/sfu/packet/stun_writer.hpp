@@ -53,7 +53,8 @@ struct StunBindingRequest {
 
 common::Result<std::size_t> writeBindingRequest(MutableBytes out, const StunBindingRequest& req);
 
-// Success response: XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY (local password), FINGERPRINT.
+// Success response: XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY (local password; none
+// when the password is empty, as a plain STUN server answers), FINGERPRINT.
 common::Result<std::size_t> writeBindingSuccess(
     MutableBytes out, std::span<const std::uint8_t, kStunTransactionIdSize> transactionId,
     const StunAddress& mapped, Bytes password);

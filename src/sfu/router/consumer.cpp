@@ -2,6 +2,7 @@
 
 #include "sfu/packet/rtp_header_extensions.hpp"
 #include "sfu/packet/rtp_writer.hpp"
+#include "sfu/packet/vp8_payload_descriptor.hpp"
 #include "sfu/router/sinks.hpp"
 
 namespace vp::sfu::router {
@@ -9,6 +10,7 @@ namespace vp::sfu::router {
 namespace {
 
 constexpr std::size_t kMaxExtensions = 16;
+const std::optional<packet::Vp8PayloadDescriptor> kNoVp8;
 
 }  // namespace
 
@@ -20,6 +22,14 @@ Consumer::Consumer(ConsumerInit init, RtpSink& sink)
       limiter_(init_.retransmission),
       rtxSeq_(init_.firstRtxSequenceNumber) {
     const auto& params = init_.rtpParameters;
+    vp8_ = !params.codecs.empty() &&
+           rtp_parameters::sameMimeType(params.codecs.front().mimeType, "video/VP8");
+    if (init_.switchableLayers && init_.producerEncodings > 1) {
+        layers_.emplace(init_.producerEncodings);
+        if (init_.preferredSpatialLayer) {
+            layers_->setPreferred(*init_.preferredSpatialLayer);
+        }
+    }
     if (!params.encodings.empty()) {
         ssrc_ = params.encodings.front().ssrc.value_or(0);
         rtxSsrc_ = params.encodings.front().rtxSsrc.value_or(0);
@@ -51,24 +61,80 @@ Consumer::Consumer(ConsumerInit init, RtpSink& sink)
     }
 }
 
+void Consumer::startNewSegment() {
+    rewriter_.sync();
+    vp8Rewriter_.sync();
+}
+
 void Consumer::setPaused(bool paused) {
     if (init_.paused && !paused) {
-        rewriter_.sync();
+        startNewSegment();
+        if (layers_) {
+            layers_->reset();
+        }
     }
     init_.paused = paused;
 }
 
 void Consumer::setProducerPaused(bool paused) {
     if (init_.producerPaused && !paused) {
-        rewriter_.sync();
+        startNewSegment();
+        if (layers_) {
+            layers_->reset();
+        }
     }
     init_.producerPaused = paused;
+}
+
+bool Consumer::setPreferredLayer(std::size_t spatialLayer) {
+    return layers_ && layers_->setPreferred(spatialLayer);
+}
+
+bool Consumer::setActiveEncodings(std::uint32_t activeMask) {
+    return layers_ && layers_->setActive(activeMask);
+}
+
+std::size_t Consumer::keyframeEncoding() const {
+    return layers_ && layers_->target() >= 0 ? static_cast<std::size_t>(layers_->target()) : 0;
+}
+
+bool Consumer::admit(std::size_t encoding, const std::optional<packet::Vp8PayloadDescriptor>& vp8) {
+    if (!layers_) {
+        return encoding == 0;
+    }
+    switch (layers_->onPacket(encoding, vp8 && vp8->keyframeStart)) {
+        case SimulcastLayers::Verdict::Switch:
+            startNewSegment();
+            return true;
+        case SimulcastLayers::Verdict::Forward:
+            return true;
+        case SimulcastLayers::Verdict::Drop:
+            break;
+    }
+    return false;
+}
+
+void Consumer::rewriteVp8(const packet::RtpPacketView& in, std::size_t size,
+                          const std::optional<packet::Vp8PayloadDescriptor>& vp8,
+                          bool retransmission) {
+    if (!vp8) {
+        return;
+    }
+    const std::size_t payloadEnd = size - in.paddingSize();
+    const std::size_t payloadStart = payloadEnd - in.payload().size();
+    vp8Rewriter_.rewrite(packet::MutableBytes(scratch_.data() + payloadStart, in.payload().size()),
+                         *vp8, retransmission);
 }
 
 bool Consumer::forward(const packet::RtpPacketView& in, const IncomingStream& stream,
                        const ExtensionIdMap& producerToRouter, RtpStreamRewriter::TimePoint now) {
     const std::uint8_t mapped = payloadMap_[stream.mappedPayloadType & 0x7F];
-    if (init_.paused || init_.producerPaused || stream.encoding != 0 || mapped == 0) {
+    if (init_.paused || init_.producerPaused || mapped == 0) {
+        ++stats_.packetsDropped;
+        return false;
+    }
+    const auto& vp8 = vp8_ ? stream.vp8 : kNoVp8;
+    if (!admit(stream.encoding, vp8)) {
         ++stats_.packetsDropped;
         return false;
     }
@@ -84,6 +150,7 @@ bool Consumer::forward(const packet::RtpPacketView& in, const IncomingStream& st
         ++stats_.packetsDropped;
         return false;
     }
+    rewriteVp8(in, size, vp8, false);
     ++stats_.packetsSent;
     send_.onPacketSent(header->timestamp, size, now);
     sink_.sendRtp(packet::MutableBytes(scratch_.data(), size));

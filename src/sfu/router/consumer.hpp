@@ -1,5 +1,7 @@
 #pragma once
-// A SimpleConsumer: one subscriber's copy of one producer's first encoding.
+// One subscriber's copy of a producer. A simple consumer forwards the first
+// encoding; a SimulcastConsumer (the producer has several VP8 encodings) forwards
+// one encoding at a time and switches at a keyframe of the target (SimulcastLayers).
 // Each forwarded packet is rebuilt in a pre-sized scratch buffer with the
 // consumer's SSRC, continuous sequence numbers and timestamps
 // (RtpStreamRewriter), its payload type and header extension ids, extensions
@@ -7,7 +9,10 @@
 // NACKs from the subscriber are answered from the producer's packet cache,
 // rebuilt the same way (as RTX when negotiated), within RetransmissionLimits;
 // RtpStreamSend counts what was sent, writes the SR and reads the RR.
+// VP8 picture ids and TL0PICIDX are rewritten so they stay continuous across
+// layer switches and pauses (Vp8PictureRewriter).
 #include <array>
+#include <optional>
 #include <string>
 
 #include "sfu/packet/rtcp/nack.hpp"
@@ -16,6 +21,8 @@
 #include "sfu/router/retransmission_limiter.hpp"
 #include "sfu/router/rtp_stream_rewriter.hpp"
 #include "sfu/router/rtp_stream_send.hpp"
+#include "sfu/router/simulcast_layers.hpp"
+#include "sfu/router/vp8_picture_rewriter.hpp"
 #include "sfu/rtp_parameters/types.hpp"
 
 namespace vp::sfu::router {
@@ -42,6 +49,11 @@ struct ConsumerInit {
     std::uint32_t firstTimestamp = 0;       // random in production
     std::uint16_t firstRtxSequenceNumber = 0;
     RetransmissionLimits retransmission;
+    // The producer's encodings, and whether keyframes can be told apart (VP8):
+    // both true and > 1 make a SimulcastConsumer.
+    std::size_t producerEncodings = 1;
+    bool switchableLayers = false;
+    std::optional<std::size_t> preferredSpatialLayer;  // default: the highest
 };
 
 class Consumer {
@@ -74,6 +86,14 @@ class Consumer {
                                                        RtpStreamRewriter::TimePoint now);
     void onReceiverReport(const packet::rtcp::ReportBlock& block, RtpStreamRewriter::TimePoint now);
 
+    // Simulcast (nullptr for a simple consumer).
+    const SimulcastLayers* layers() const { return layers_ ? &*layers_ : nullptr; }
+    // True when the target encoding changed (the router then asks for its keyframe).
+    bool setPreferredLayer(std::size_t spatialLayer);
+    bool setActiveEncodings(std::uint32_t activeMask);
+    // The encoding whose keyframe this consumer needs (its target, or the first).
+    std::size_t keyframeEncoding() const;
+
     // Pausing either side stops the flow; resuming starts a new segment.
     void setPaused(bool paused);
     void setProducerPaused(bool paused);
@@ -83,11 +103,20 @@ class Consumer {
     std::size_t rebuild(const packet::RtpPacketView& in, std::uint8_t payloadType,
                         RewrittenHeader header, const ExtensionIdMap& producerToRouter);
     void retransmit(std::uint16_t seq, const Producer& producer, RtpStreamRewriter::TimePoint now);
+    // Whether a packet of `encoding` goes out; starts a new segment on a switch.
+    bool admit(std::size_t encoding, const std::optional<packet::Vp8PayloadDescriptor>& vp8);
+    // Rewrites the VP8 descriptor of the packet just rebuilt in scratch_.
+    void rewriteVp8(const packet::RtpPacketView& in, std::size_t size,
+                    const std::optional<packet::Vp8PayloadDescriptor>& vp8, bool retransmission);
+    void startNewSegment();
 
     ConsumerInit init_;
     RtpSink& sink_;
     std::uint32_t ssrc_ = 0;
     RtpStreamRewriter rewriter_;
+    std::optional<SimulcastLayers> layers_;
+    bool vp8_ = false;
+    Vp8PictureRewriter vp8Rewriter_;
     ExtensionIdMap routerToConsumer_{};
     std::uint8_t routerMidId_ = 0;
     std::uint8_t consumerMidId_ = 0;

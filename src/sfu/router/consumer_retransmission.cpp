@@ -34,7 +34,10 @@ void Consumer::retransmit(std::uint16_t seq, const Producer& producer,
     const auto view = cached ? packet::RtpPacketView::parse(*cached) : std::nullopt;
     const auto stream = view ? producer.classify(*view) : std::nullopt;
     const std::uint8_t mapped = stream ? payloadMap_[stream->mappedPayloadType & 0x7F] : 0;
-    if (mapped == 0 || stream->encoding != 0) {
+    const bool forwardedEncoding =
+        stream && (layers_ ? static_cast<int>(stream->encoding) == layers_->current()
+                           : stream->encoding == 0);
+    if (mapped == 0 || !forwardedEncoding) {
         ++stats.retransmitMissed;
         return;
     }
@@ -47,6 +50,9 @@ void Consumer::retransmit(std::uint16_t seq, const Producer& producer,
     std::size_t size = rebuild(*view, payloadType,
                                RewrittenHeader{seq, view->timestamp() + origin->timestampOffset},
                                producer.extensionIdsToRouter());
+    if (vp8_ && size != 0) {
+        rewriteVp8(*view, size, stream->vp8, true);
+    }
     const std::uint8_t rtxPt = rtxPayloadTypes_[payloadType];
     if (size != 0 && rtxPt != 0) {
         auto wrapped = wrapRtx(scratch_, size,

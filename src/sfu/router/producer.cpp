@@ -49,7 +49,8 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
       parameters_(std::move(parameters)),
       mapping_(std::move(mapping)),
       consumable_(std::move(consumable)),
-      keyframes_(firstCodecMethod(parameters_, kind), keyframeInterval) {
+      keyframes_(std::max<std::size_t>(parameters_.encodings.size(), 1),
+                 KeyframeRequester(firstCodecMethod(parameters_, kind), keyframeInterval)) {
     // Producer extension ids -> router ids, by URI.
     for (const auto& ext : parameters_.headerExtensions) {
         for (const auto& routerExt : consumable_.headerExtensions) {
@@ -62,6 +63,8 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
     ridId_ = extensionIdOf(parameters_.headerExtensions, packet::RtpExtensionType::RtpStreamId);
     repairedRidId_ =
         extensionIdOf(parameters_.headerExtensions, packet::RtpExtensionType::RepairedRtpStreamId);
+    audioLevelId_ =
+        extensionIdOf(parameters_.headerExtensions, packet::RtpExtensionType::AudioLevel);
     for (const auto& codec : parameters_.codecs) {
         const auto apt = rp::intParameter(codec.parameters, "apt");
         if (rp::isRtxMimeType(codec.mimeType) && apt && *apt >= 0 && *apt < 128) {
@@ -73,11 +76,16 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
             payloadMap_[codec.payloadType & 0x7F] =
                 static_cast<std::uint8_t>(m->mappedPayloadType + 1);
             clockRates_[codec.payloadType & 0x7F] = codec.clockRate;
+            vp8PayloadTypes_[codec.payloadType & 0x7F] =
+                rp::sameMimeType(codec.mimeType, "video/VP8");
         }
     }
     const std::uint32_t clockRate =
         parameters_.codecs.empty() ? 0 : parameters_.codecs[0].clockRate;
     const bool nack = negotiatedNack(parameters_);
+    switchableLayers_ = kind_ == rp::MediaKind::Video && parameters_.encodings.size() > 1 &&
+                        !parameters_.codecs.empty() &&
+                        rp::sameMimeType(parameters_.codecs.front().mimeType, "video/VP8");
     streams_.reserve(parameters_.encodings.size());
     for (const auto& e : parameters_.encodings) {
         ProducerStream& stream = streams_.emplace_back(clockRate);
@@ -173,8 +181,10 @@ std::optional<IncomingStream> Producer::classify(const packet::RtpPacketView& pa
     const std::uint8_t pt = packet.payloadType();
     for (std::size_t i = 0; i < streams_.size(); ++i) {
         if (streams_[i].ssrc == packet.ssrc() && packet.ssrc() != 0 && payloadMap_[pt] != 0) {
-            return IncomingStream{i, static_cast<std::uint8_t>(payloadMap_[pt] - 1),
-                                  clockRates_[pt]};
+            return IncomingStream{
+                i, static_cast<std::uint8_t>(payloadMap_[pt] - 1), clockRates_[pt],
+                vp8PayloadTypes_[pt] ? packet::parseVp8PayloadDescriptor(packet.payload())
+                                     : std::nullopt};
         }
     }
     return std::nullopt;
@@ -203,6 +213,8 @@ std::optional<IncomingPacket> Producer::receive(const packet::RtpPacketView& pac
     if (stream->cache) {
         stream->cache->store(seq, original->bytes(), now);
     }
+    stream->lastPacketAt = now;
+    stream->receivedAny = true;
     return IncomingPacket{*incoming, *original, rtx || repaired};
 }
 
@@ -239,9 +251,9 @@ void Producer::sendFeedback(std::size_t encoding, std::chrono::steady_clock::tim
             ++stats_.nackPacketsSent;
         }
     }
-    if (batch.keyframeNeeded && encoding == 0) {
+    if (batch.keyframeNeeded) {
         ++stats_.keyframesForLoss;
-        keyframes_.request(stream.ssrc, now, sink);
+        keyframes_[encoding].request(stream.ssrc, now, sink);
     }
 }
 
@@ -265,14 +277,30 @@ std::size_t Producer::reportBlocks(std::chrono::steady_clock::time_point now,
     return count;
 }
 
-void Producer::requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink) {
-    keyframes_.request(streams_.empty() ? 0 : streams_[0].ssrc, now, sink);
+void Producer::requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink,
+                               std::size_t encoding) {
+    if (encoding < keyframes_.size()) {
+        keyframes_[encoding].request(encoding < streams_.size() ? streams_[encoding].ssrc : 0, now,
+                                     sink);
+    }
 }
 
 void Producer::flushKeyframeRequest(std::chrono::steady_clock::time_point now, RtcpSink& sink) {
-    if (keyframes_.pending()) {
-        keyframes_.flush(streams_.empty() ? 0 : streams_[0].ssrc, now, sink);
+    for (std::size_t i = 0; i < keyframes_.size(); ++i) {
+        if (keyframes_[i].pending()) {
+            keyframes_[i].flush(i < streams_.size() ? streams_[i].ssrc : 0, now, sink);
+        }
     }
+}
+
+std::uint32_t Producer::activeEncodings(std::chrono::steady_clock::time_point now) const {
+    std::uint32_t mask = 0;
+    for (std::size_t i = 0; i < streams_.size() && i < 32; ++i) {
+        if (streams_[i].receivedAny && now - streams_[i].lastPacketAt < kEncodingInactiveAfter) {
+            mask |= 1u << i;
+        }
+    }
+    return mask;
 }
 
 }  // namespace vp::sfu::router

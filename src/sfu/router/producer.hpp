@@ -15,6 +15,7 @@
 #include "sfu/packet/rtcp/report_block.hpp"
 #include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
+#include "sfu/packet/vp8_payload_descriptor.hpp"
 #include "sfu/router/keyframe_requester.hpp"
 #include "sfu/router/nack_generator.hpp"
 #include "sfu/router/packet_cache.hpp"
@@ -33,6 +34,8 @@ struct IncomingStream {
     std::size_t encoding = 0;            // index into the producer's encodings
     std::uint8_t mappedPayloadType = 0;  // the router's payload type
     std::uint32_t clockRate = 0;
+    // VP8 packets: the payload descriptor, parsed once for every consumer.
+    std::optional<packet::Vp8PayloadDescriptor> vp8;
 };
 
 // A packet ready to forward: the original (RTX unwrapped) and its stream.
@@ -65,7 +68,12 @@ struct ProducerStream {
     RtpStreamRecv recv;
     std::unique_ptr<NackGenerator> nack;  // publisher negotiated "nack"
     std::unique_ptr<PacketCache> cache;   // video: subscribers may NACK
+    std::chrono::steady_clock::time_point lastPacketAt{};
+    bool receivedAny = false;
 };
+
+// An encoding that sent nothing for this long is no longer active (simulcast).
+inline constexpr std::chrono::milliseconds kEncodingInactiveAfter{1500};
 
 class Producer {
   public:
@@ -83,6 +91,8 @@ class Producer {
     bool paused() const { return paused_; }
     const ProducerStats& stats() const { return stats_; }
     const ExtensionIdMap& extensionIdsToRouter() const { return extensionToRouter_; }
+    // The publisher's id of ssrc-audio-level (RFC 6464), 0 if not negotiated.
+    std::uint8_t audioLevelId() const { return audioLevelId_; }
 
     // Whether a packet with an SSRC not seen before belongs to this producer
     // (by mid, and rid for rid-only encodings); if so the SSRC is learned.
@@ -110,10 +120,18 @@ class Producer {
                              std::span<packet::rtcp::ReportBlock> out);
     const std::vector<ProducerStream>& streams() const { return streams_; }
 
-    // Keyframe of the first encoding (the one simple consumers forward).
-    void requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink);
+    // Keyframe of one encoding (simple consumers forward the first), at most
+    // once per interval per encoding; pending ones go out on flush.
+    void requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink,
+                         std::size_t encoding = 0);
     void flushKeyframeRequest(std::chrono::steady_clock::time_point now, RtcpSink& sink);
-    const KeyframeRequester& keyframeRequester() const { return keyframes_; }
+    const KeyframeRequester& keyframeRequester(std::size_t encoding = 0) const {
+        return keyframes_[encoding < keyframes_.size() ? encoding : 0];
+    }
+    // Bit i set: encoding i received a packet within kEncodingInactiveAfter.
+    std::uint32_t activeEncodings(std::chrono::steady_clock::time_point now) const;
+    // Whether consumers can tell keyframes apart (VP8): simulcast layer switching.
+    bool switchableLayers() const { return switchableLayers_; }
 
     // Router-side bookkeeping.
     void setPaused(bool paused) { paused_ = paused; }
@@ -137,15 +155,18 @@ class Producer {
     std::uint8_t midId_ = 0;
     std::uint8_t ridId_ = 0;
     std::uint8_t repairedRidId_ = 0;
+    std::uint8_t audioLevelId_ = 0;
     // Per encoding: SSRCs, receive statistics, NACK generator, cache.
     std::vector<ProducerStream> streams_;
     // Per incoming payload type: mapped payload type + 1 (0 = not mapped), clock rate.
     std::array<std::uint8_t, 128> payloadMap_{};
     std::array<std::uint32_t, 128> clockRates_{};
+    std::array<bool, 128> vp8PayloadTypes_{};
     // Per incoming RTX payload type: its apt + 1 (0 = not RTX).
     std::array<std::uint8_t, 128> rtxApt_{};
     std::array<std::uint8_t, PacketCache::kMaxPacket> unwrapped_{};
-    KeyframeRequester keyframes_;
+    std::vector<KeyframeRequester> keyframes_;  // per encoding (at least one)
+    bool switchableLayers_ = false;
     std::vector<Consumer*> consumers_;
     ProducerStats stats_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sfu/packet/rtp_header_extensions.hpp"
 #include "sfu/rtp_parameters/ortc.hpp"
 #include "sfu/rtp_parameters/supported_capabilities.hpp"
 #include "sfu/rtp_parameters/validation.hpp"
@@ -50,7 +51,11 @@ void eraseValue(std::vector<T*>& list, const T* value) {
 
 Router::Router(std::string id, const common::Clock& clock, common::Random& random,
                RouterOptions options)
-    : id_(std::move(id)), clock_(clock), random_(random), options_(options) {}
+    : id_(std::move(id)),
+      clock_(clock),
+      random_(random),
+      options_(options),
+      speakers_(options.activeSpeaker) {}
 
 Router::~Router() = default;
 
@@ -81,6 +86,15 @@ const Producer* Router::producer(std::string_view id) const {
 const Consumer* Router::consumer(std::string_view id) const {
     auto it = consumers_.find(id);
     return it == consumers_.end() ? nullptr : it->second.get();
+}
+
+std::string Router::randomCname() {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(8, '0');
+    for (char& c : out) {
+        c = kHex[random_.uniform(16)];
+    }
+    return out;
 }
 
 std::uint32_t Router::newSsrc() {
@@ -152,6 +166,11 @@ common::Result<const Producer*> Router::produce(ProduceRequest request) {
     if (auto s = checkProduce(request, *transport); !s) {
         return s.error();
     }
+    auto& cname = request.rtpParameters.rtcp.cname;
+    if (transport->cname.empty()) {
+        transport->cname = cname && !cname->empty() ? *cname : randomCname();
+    }
+    cname = transport->cname;
     const auto& caps = rtpCapabilities();
     auto mapping = rp::mapProducerParameters(request.rtpParameters, caps, newSsrc());
     if (!mapping) {
@@ -168,6 +187,9 @@ common::Result<const Producer*> Router::produce(ProduceRequest request) {
         transport->producerBySsrc.emplace(ssrc, raw);
     }
     transport->producers.push_back(raw);
+    if (raw->kind() == rp::MediaKind::Audio && raw->audioLevelId() != 0) {
+        speakers_.add(raw->id());
+    }
     producers_.emplace(std::move(request.producerId), std::move(producer));
     return static_cast<const Producer*>(raw);
 }
@@ -216,22 +238,25 @@ common::Result<const Consumer*> Router::consume(ConsumeRequest request) {
     init.firstTimestamp = static_cast<std::uint32_t>(random_.uniform(0x1'0000'0000));
     init.firstRtxSequenceNumber = static_cast<std::uint16_t>(random_.uniform(0x10000));
     init.retransmission = options_.retransmission;
+    init.producerEncodings = producer->streams().size();
+    init.switchableLayers = producer->switchableLayers();
     auto consumer = std::make_unique<Consumer>(std::move(init), *transport->rtpSink);
     Consumer* raw = consumer.get();
     producer->consumers().push_back(raw);
     transport->consumers.push_back(raw);
     transport->consumerBySsrc.emplace(raw->ssrc(), raw);
     consumers_.emplace(std::move(request.consumerId), std::move(consumer));
+    raw->setActiveEncodings(producer->activeEncodings(clock_.steadyNow()));
     if (!raw->paused()) {
-        requestKeyframe(*producer);
+        requestKeyframe(*producer, raw->keyframeEncoding());
     }
     return static_cast<const Consumer*>(raw);
 }
 
-void Router::requestKeyframe(Producer& producer) {
+void Router::requestKeyframe(Producer& producer, std::size_t encoding) {
     Transport* transport = findTransport(producer.transportId());
     if (transport != nullptr && !producer.paused()) {
-        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink);
+        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink, encoding);
     }
 }
 
@@ -250,10 +275,10 @@ void Router::setProducerPaused(Producer& producer, bool paused) {
         c->setProducerPaused(paused);
         notify(*c, paused ? ConsumerEvent::ProducerPaused : ConsumerEvent::ProducerResumed);
     }
-    const bool anyActive = std::any_of(producer.consumers().begin(), producer.consumers().end(),
-                                       [](const Consumer* c) { return !c->paused(); });
-    if (!paused && anyActive) {
-        requestKeyframe(producer);
+    for (const Consumer* c : producer.consumers()) {
+        if (!paused && !c->paused()) {
+            requestKeyframe(producer, c->keyframeEncoding());
+        }
     }
 }
 
@@ -293,10 +318,43 @@ common::Status Router::resumeConsumer(std::string_view consumerId) {
     c->setPaused(false);
     if (wasPaused) {
         if (Producer* p = findProducer(c->producerId()); p != nullptr) {
-            requestKeyframe(*p);
+            requestKeyframe(*p, c->keyframeEncoding());
         }
     }
     return {};
+}
+
+common::Status Router::setConsumerPreferredLayers(std::string_view consumerId,
+                                                  std::size_t spatialLayer) {
+    Consumer* c = findConsumer(consumerId);
+    if (c == nullptr) {
+        return unknown("consumer", consumerId);
+    }
+    if (spatialLayer >= rp::kMaxEncodings) {
+        return error("router.invalid_layer", "spatialLayer must be 0 to " +
+                                                 std::to_string(rp::kMaxEncodings - 1) +
+                                                 " (an encoding index, lowest resolution first)");
+    }
+    Producer* p = findProducer(c->producerId());
+    if (c->setPreferredLayer(spatialLayer) && p != nullptr && !c->paused()) {
+        requestKeyframe(*p, c->keyframeEncoding());
+    }
+    return {};
+}
+
+void Router::updateSimulcastTargets(Producer& producer, std::chrono::steady_clock::time_point now) {
+    const std::uint32_t active = producer.activeEncodings(now);
+    for (Consumer* c : producer.consumers()) {
+        const SimulcastLayers* layers = c->layers();
+        if (layers == nullptr || c->paused()) {
+            continue;
+        }
+        // A new target, or a switch still waiting for its keyframe (the
+        // requester sends at most one per interval).
+        if (c->setActiveEncodings(active) || layers->current() != layers->target()) {
+            requestKeyframe(producer, c->keyframeEncoding());
+        }
+    }
 }
 
 void Router::removeConsumer(Consumer& consumer, std::optional<ConsumerEvent> event) {
@@ -323,6 +381,7 @@ void Router::removeProducer(Producer& producer) {
         std::erase_if(t->producerBySsrc,
                       [&](const auto& entry) { return entry.second == &producer; });
     }
+    speakers_.remove(producer.id());
     producers_.erase(producer.id());
 }
 
@@ -400,6 +459,13 @@ void Router::onRtp(std::string_view transportId, packet::MutableRtpPacket& packe
     if (producer->paused()) {
         return;
     }
+    if (producer->audioLevelId() != 0) {
+        if (auto value = view.extension(producer->audioLevelId())) {
+            if (auto level = packet::decodeAudioLevel(*value)) {
+                speakers_.onLevel(producer->id(), level->level, now);
+            }
+        }
+    }
     for (Consumer* c : producer->consumers()) {
         c->forward(incoming->packet, incoming->stream, producer->extensionIdsToRouter(), now);
     }
@@ -415,7 +481,7 @@ void Router::onKeyframeRequest(std::string_view transportId, std::uint32_t consu
         return;
     }
     if (Producer* p = findProducer(it->second->producerId()); p != nullptr) {
-        requestKeyframe(*p);
+        requestKeyframe(*p, it->second->keyframeEncoding());
     }
 }
 

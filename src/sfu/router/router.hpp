@@ -25,6 +25,7 @@
 #include "sfu/packet/rtcp/report_block.hpp"
 #include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
+#include "sfu/router/active_speaker.hpp"
 #include "sfu/router/consumer.hpp"
 #include "sfu/router/producer.hpp"
 #include "sfu/router/sinks.hpp"
@@ -40,6 +41,7 @@ struct RouterOptions {
     std::size_t maxSsrcsPerTransport = 64;
     ProducerRecoveryOptions recovery;     // NACK generator and packet cache per producer
     RetransmissionLimits retransmission;  // per consumer
+    ActiveSpeakerOptions activeSpeaker;   // audio producers with ssrc-audio-level
 };
 
 struct ProduceRequest {
@@ -86,6 +88,11 @@ class Router {
 
     common::Status pauseProducer(std::string_view producerId);
     common::Status resumeProducer(std::string_view producerId);
+    // Simulcast: the spatial layer (encoding index, lowest first) a consumer
+    // should forward when the publisher sends it; ignored by simple consumers.
+    // router.invalid_layer beyond rtp_parameters::kMaxEncodings.
+    common::Status setConsumerPreferredLayers(std::string_view consumerId,
+                                              std::size_t spatialLayer);
     common::Status pauseConsumer(std::string_view consumerId);
     common::Status resumeConsumer(std::string_view consumerId);
 
@@ -109,7 +116,8 @@ class Router {
     // an RR with a block per producer stream that has received.
     void sendRtcpReports(std::string_view transportId);
     // Periodic (every ~20 ms): NACK retries and give-ups of producers whose
-    // stream went quiet (while packets flow, they run on arrival).
+    // stream went quiet (while packets flow, they run on arrival); simulcast
+    // targets follow the encodings that arrive, keyframes for pending switches.
     void onTimer();
 
     template <typename Fn>
@@ -131,6 +139,8 @@ class Router {
     std::size_t producerCount() const { return producers_.size(); }
     std::size_t consumerCount() const { return consumers_.size(); }
     const RouterStats& stats() const { return stats_; }
+    // Empty until someone spoke; changes are reported to RouterObserver::onDominantSpeaker.
+    const std::string& dominantSpeaker() const { return speakers_.dominant(); }
 
   private:
     struct StringHash {
@@ -151,6 +161,10 @@ class Router {
         std::vector<Consumer*> consumers;
         std::uint32_t nextMid = 0;
         std::uint32_t rtcpSsrc = 0;  // sender SSRC of our receiver reports
+        // One CNAME for every producer of the transport (lip sync on the
+        // subscriber's side): the first one given, or a random one when the
+        // publisher sent none (Chrome's rid simulcast has no a=ssrc cname).
+        std::string cname;
     };
 
     Transport* findTransport(std::string_view id);
@@ -158,12 +172,14 @@ class Router {
     Consumer* findConsumer(std::string_view id);
     Producer* demultiplex(Transport& transport, const packet::RtpPacketView& packet);
     common::Status checkProduce(const ProduceRequest& request, const Transport& transport) const;
-    void requestKeyframe(Producer& producer);
+    void requestKeyframe(Producer& producer, std::size_t encoding = 0);
+    void updateSimulcastTargets(Producer& producer, std::chrono::steady_clock::time_point now);
     void setProducerPaused(Producer& producer, bool paused);
     void removeConsumer(Consumer& consumer, std::optional<ConsumerEvent> event);
     void removeProducer(Producer& producer);
     void notify(const Consumer& consumer, ConsumerEvent event);
     std::uint32_t newSsrc();
+    std::string randomCname();
     void flushReports(Transport& transport, std::size_t& size);
 
     std::string id_;
@@ -175,6 +191,7 @@ class Router {
     ById<std::unique_ptr<Producer>> producers_;
     ById<std::unique_ptr<Consumer>> consumers_;
     RouterStats stats_;
+    ActiveSpeakerDetector speakers_;
     std::array<std::uint8_t, 1200> rtcpBuffer_{};
 };
 

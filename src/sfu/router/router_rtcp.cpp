@@ -50,7 +50,13 @@ void Router::onTimer() {
             for (std::size_t i = 0; i < p->streams().size(); ++i) {
                 p->sendFeedback(i, now, *transport.rtcpSink);
             }
+            if (p->switchableLayers() && !p->paused()) {
+                updateSimulcastTargets(*p, now);
+            }
         }
+    }
+    if (auto speaker = speakers_.tick(now); speaker && observer_ != nullptr) {
+        observer_->onDominantSpeaker(*speaker);
     }
 }
 

@@ -34,6 +34,8 @@ class RouterObserver {
   public:
     virtual ~RouterObserver() = default;
     virtual void onConsumerEvent(std::string_view consumerId, ConsumerEvent event) = 0;
+    // The dominant speaker changed to this audio producer (ActiveSpeakerDetector).
+    virtual void onDominantSpeaker(std::string_view /*producerId*/) {}
 };
 
 }  // namespace vp::sfu::router

@@ -29,6 +29,17 @@ common::Result<std::unique_ptr<WebRtcTransport>> WebRtcTransport::create(
                 }
             });
     }
+    if (transport->options_.transportCcId) {
+        // Sender SSRC 1: the SFU has no media SSRC of its own towards a publisher.
+        transport->transportCc_ = std::make_unique<TransportCcFeedback>(1);
+        transport->transportCcTimer_ = context.loop.addPeriodicTimer(
+            std::max(transport->options_.transportCcInterval, std::chrono::milliseconds(10)),
+            [t = transport.get()] {
+                if (t->transportCc_->pending() && t->connected()) {
+                    t->transportCc_->flush([t](packet::Bytes feedback) { t->sendRtcp(feedback); });
+                }
+            });
+    }
     return transport;
 }
 
@@ -57,6 +68,8 @@ void WebRtcTransport::close() {
     context_.loop.cancelTimer(consentTimer_);
     context_.loop.cancelTimer(dtlsTimer_);
     context_.loop.cancelTimer(rtcpTimer_);
+    context_.loop.cancelTimer(transportCcTimer_);
+    transportCcTimer_ = 0;
     consentTimer_ = 0;
     dtlsTimer_ = 0;
     rtcpTimer_ = 0;

@@ -39,6 +39,7 @@
 #include "sfu/packet/rtp_packet.hpp"
 #include "sfu/router/sinks.hpp"
 #include "sfu/srtp/srtp_session.hpp"
+#include "sfu/transport/transport_cc_feedback.hpp"
 #include "sfu/worker/event_loop.hpp"
 
 namespace vp::sfu::transport {
@@ -60,6 +61,10 @@ struct WebRtcTransportOptions {
     std::size_t maxSsrcs = 64;                  // distinct SSRCs accepted inbound (SRTP streams)
     std::size_t maxPendingDtls = 8;             // DTLS datagrams kept until connect()
     std::optional<std::uint8_t> absSendTimeId;  // rewritten on egress when set
+    // Inbound transport-wide sequence numbers: transport-cc feedback to the peer
+    // every transportCcInterval when set (TransportCcFeedback).
+    std::optional<std::uint8_t> transportCcId;
+    std::chrono::milliseconds transportCcInterval{100};
     // How often events.onRtcpReportDue fires while connected (SR/RR); 0 = never.
     std::chrono::milliseconds rtcpReportInterval{1'000};
     dtls::DtlsTimerPolicy dtlsTimers;
@@ -190,6 +195,8 @@ class WebRtcTransport final : public ice::MuxedTransport,
     worker::EventLoop::TimerId consentTimer_ = 0;
     worker::EventLoop::TimerId dtlsTimer_ = 0;
     worker::EventLoop::TimerId rtcpTimer_ = 0;
+    worker::EventLoop::TimerId transportCcTimer_ = 0;
+    std::unique_ptr<TransportCcFeedback> transportCc_;
     bool closed_ = false;
     WebRtcTransportStats stats_;
     // Inbound packets are decrypted into buffer_ and handled from there; what

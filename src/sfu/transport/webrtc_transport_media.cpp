@@ -73,6 +73,13 @@ void WebRtcTransport::receiveRtp(std::span<const std::uint8_t> data) {
         return;
     }
     ++stats_.rtpReceived;
+    if (transportCc_) {
+        if (auto value = rtp->view().extension(*options_.transportCcId)) {
+            if (auto wide = packet::decodeTransportSequenceNumber(*value)) {
+                transportCc_->onPacket(*wide, rtp->view().ssrc(), context_.clock.steadyNow());
+            }
+        }
+    }
     if (events_.onRtp) {
         events_.onRtp(*rtp);
     }

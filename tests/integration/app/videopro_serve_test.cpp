@@ -89,6 +89,10 @@ TEST_P(ServeTest, AnswersHealthReadinessMetricsAndTheWebClient) {
     }
     EXPECT_NE(metrics->body.find("videopro_media_dropped_total{worker=\"0\"}"), std::string::npos);
     EXPECT_NE(metrics->body.find("videopro_media_transports{worker=\"0\"} 0"), std::string::npos);
+    EXPECT_NE(metrics->body.find("videopro_media_streams{side=\"publisher\"} 0"),
+              std::string::npos);
+    EXPECT_NE(metrics->body.find("videopro_media_stream_rtt_seconds{side=\"subscriber\",stat="),
+              std::string::npos);
     auto landing = httpRequest(port_, "GET", "/meetings/123");  // client route: SPA fallback
     ASSERT_TRUE(landing);
     EXPECT_EQ(landing->status, 200);

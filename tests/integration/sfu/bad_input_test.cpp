@@ -75,6 +75,13 @@ class HostileSocket {
         ASSERT_EQ(sent, static_cast<ssize_t>(bytes.size())) << std::strerror(errno);
     }
 
+    std::uint16_t port() const {
+        sockaddr_in local{};
+        socklen_t length = sizeof local;
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&local), &length);
+        return ntohs(local.sin_port);
+    }
+
     // The next datagram the server sent us within the timeout, if any.
     std::optional<Bytes> receive(std::chrono::milliseconds timeout) {
         pollfd p{fd_, POLLIN, 0};
@@ -450,6 +457,37 @@ TEST_F(BadInput, TruncatedAndForgedStunIsRefusedWithoutDisturbingTheTransport) {
     }
     EXPECT_EQ(unauthorized, 3u);
     EXPECT_FALSE(events_.waitFor("ice", "apub", "disconnected", std::chrono::milliseconds(0)));
+}
+
+TEST_F(BadInput, PlainStunBindingIsAnsweredAndAFloodIsRateLimitedPerSource) {
+    // What a browser's STUN gathering sends (iceServers: stun:host:port): a bare
+    // Binding request, no USERNAME, no attributes.
+    const Bytes request = {0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xA4, 0x42, 1,  2,
+                           3,    4,    5,    6,    7,    8,    9,    10,   11, 12};
+    hostile_.sendTo(request, serverAddress_);
+    const auto reply = hostile_.receive(kWait);
+    ASSERT_TRUE(reply);
+    const auto message = packet::StunMessageView::parse(*reply);
+    ASSERT_TRUE(message);
+    EXPECT_EQ(message->messageClass(), packet::StunClass::SuccessResponse);
+    ASSERT_TRUE(message->xorMappedAddress());
+    EXPECT_EQ(message->xorMappedAddress()->port, hostile_.port());  // our server-reflexive port
+    EXPECT_FALSE(message->hasMessageIntegrity());
+
+    constexpr int kFlood = 60;
+    stream({flow_.get()}, 200, [&](int i) {
+        if (i < kFlood) {
+            hostile_.sendTo(request, serverAddress_);
+        }
+    });
+    flow_->expectIntact();
+    std::uint64_t answered = 0;
+    while (hostile_.receive(std::chrono::milliseconds(100))) {
+        ++answered;
+    }
+    EXPECT_GE(answered, 9u);   // the rest of the burst of 10
+    EXPECT_LE(answered, 12u);  // plus what refilled at 5/s meanwhile
+    expectDrops({{"stun_rate_limited", kFlood - answered}});
 }
 
 TEST_F(BadInput, DtlsClientHelloFromAnUnknownAddressIsDropped) {

@@ -55,6 +55,41 @@ const ADVICE =
   'Reload the page to try again. If it keeps failing, check that the server is running and that its ' +
   'media UDP ports are reachable from this browser.';
 
+/** Developer options of the test page (`?simulcast=1&layer=0`). */
+export interface MediaOptions {
+  /** Publish the camera as three simulcast encodings (r0 = 1/4, r1 = 1/2, r2 = full size). */
+  simulcast: boolean;
+  /** Ask the server for this simulcast layer (0 = lowest) of every remote camera. */
+  preferredLayer: number | undefined;
+  /**
+   * Floor of the browser's send bandwidth estimate for the camera, in kbit/s
+   * (x-google-min-bitrate): lets a test on a loaded machine keep every layer on.
+   */
+  minKbps: number | undefined;
+}
+
+/** Reads MediaOptions from the page's query string; absent or invalid values are ignored. */
+export function mediaOptions(search: string): MediaOptions {
+  const query = new URLSearchParams(search);
+  const integer = (name: string, min: number, max: number): number | undefined => {
+    const raw = query.get(name);
+    const value = raw ? Number(raw) : NaN;
+    return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+  };
+  return {
+    simulcast: query.get('simulcast') === '1',
+    preferredLayer: integer('layer', 0, 2),
+    minKbps: integer('minKbps', 100, 5000),
+  };
+}
+
+/** Lowest resolution first, as the server numbers spatial layers. */
+const SIMULCAST_ENCODINGS = [
+  { rid: 'r0', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'r1', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+];
+
 /** Errors a consumer can meet when its producer closed meanwhile; not failures. */
 const GONE_CODES = new Set(['unknown_producer', 'producer_closed', 'closed', 'already_consuming']);
 
@@ -71,7 +106,10 @@ export class MediaRoom {
   private markRecvReady: () => void = () => {};
   private closed = false;
 
-  constructor(private readonly emit: (event: RoomEvent) => void) {
+  constructor(
+    private readonly emit: (event: RoomEvent) => void,
+    private readonly options: MediaOptions = { simulcast: false, preferredLayer: undefined, minKbps: undefined },
+  ) {
     this.recvReady = new Promise((resolve) => (this.markRecvReady = resolve));
   }
 
@@ -100,7 +138,10 @@ export class MediaRoom {
       this.sendTransport = await this.createTransport('send');
       this.localStream = await navigator.mediaDevices.getUserMedia({
         audio: true,
-        video: { width: { ideal: 640 }, height: { ideal: 480 } },
+        // Browsers send three simulcast layers only from about 960x540 up.
+        video: this.options.simulcast
+          ? { width: { ideal: 1280 }, height: { ideal: 720 } }
+          : { width: { ideal: 640 }, height: { ideal: 480 } },
       });
       for (const track of this.localStream.getTracks()) {
         await this.publish(track, track.kind === 'audio' ? 'mic' : 'webcam');
@@ -160,6 +201,16 @@ export class MediaRoom {
     this.emit({ type: 'left' });
   }
 
+  /** Frame widths the camera producer sends, by rid (simulcast) or '' (one encoding). */
+  async sentWidths(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    const report = await this.producers.get('webcam')?.getStats();
+    report?.forEach((s: { type?: string; rid?: string; frameWidth?: number }) => {
+      if (s.type === 'outbound-rtp' && s.frameWidth) out[s.rid ?? ''] = s.frameWidth;
+    });
+    return out;
+  }
+
   /** Sums inbound-rtp counters of the receive transport by kind. */
   async stats(): Promise<InboundStats> {
     const out: InboundStats = { audio: { packetsReceived: 0 }, video: { packetsReceived: 0, framesDecoded: 0 } };
@@ -203,7 +254,20 @@ export class MediaRoom {
 
   private async publish(track: MediaStreamTrack, source: Source): Promise<void> {
     if (!this.sendTransport || this.closed) return;
-    const producer = await this.sendTransport.produce({ track, appData: { source } });
+    const simulcast = source === 'webcam' && this.options.simulcast;
+    const producer = await this.sendTransport.produce({
+      track,
+      ...(simulcast ? { encodings: SIMULCAST_ENCODINGS } : {}),
+      ...(source === 'webcam' && this.options.minKbps
+        ? {
+            codecOptions: {
+              videoGoogleStartBitrate: this.options.minKbps,
+              videoGoogleMinBitrate: this.options.minKbps,
+            },
+          }
+        : {}),
+      appData: { source },
+    });
     this.producers.set(source, producer);
   }
 
@@ -237,6 +301,12 @@ export class MediaRoom {
         },
       });
       await signaling.request('resumeConsumer', { consumerId: consumer.id });
+      if (consumer.kind === 'video' && this.options.preferredLayer !== undefined) {
+        await signaling.request('setConsumerPreferredLayers', {
+          consumerId: consumer.id,
+          spatialLayer: this.options.preferredLayer,
+        });
+      }
     } catch (e) {
       if (e instanceof RequestFailed && GONE_CODES.has(e.code)) return;
       if (!this.closed) this.fail(describe(e));

@@ -1,9 +1,11 @@
 // /dev/media?room=abc&name=Alice — the developer media test page: joins a test
 // room, publishes camera + microphone, optionally the screen, and shows every
 // other participant's tracks. Not linked from the product's pages.
+// &simulcast=1 publishes the camera in three layers; &layer=0..2 asks for one;
+// &minKbps=N floors the camera's send bandwidth estimate.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import { MediaRoom, signalingUrl } from '../../media/mediaRoom';
+import { MediaRoom, mediaOptions, signalingUrl } from '../../media/mediaRoom';
 import {
   initialRoomState,
   joinParameters,
@@ -24,11 +26,12 @@ declare global {
 export function MediaTestPage() {
   const { search } = useLocation();
   const { roomId, displayName } = joinParameters(search);
+  const { simulcast, preferredLayer, minKbps } = mediaOptions(search);
   const [state, dispatch] = useReducer(roomReducer, initialRoomState);
   const [room, setRoom] = useState<MediaRoom | null>(null);
 
   useEffect(() => {
-    const media = new MediaRoom(dispatch);
+    const media = new MediaRoom(dispatch, { simulcast, preferredLayer, minKbps });
     setRoom(media);
     window.__videoproMedia = media;
     void media.start(signalingUrl(window.location), roomId, displayName);
@@ -36,7 +39,7 @@ export function MediaTestPage() {
       if (window.__videoproMedia === media) delete window.__videoproMedia;
       void media.leave();
     };
-  }, [roomId, displayName]);
+  }, [roomId, displayName, simulcast, preferredLayer, minKbps]);
 
   const remoteVideo = state.tiles.filter((t) => t.kind === 'video');
   const remoteAudio = state.tiles.filter((t) => t.kind === 'audio');
