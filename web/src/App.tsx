@@ -5,9 +5,12 @@ import { Layout } from './components/Layout';
 import { LandingPage } from './pages/LandingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
+import { ProfilePage } from './pages/account/profile/ProfilePage';
 import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
 import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
+import { GuardianConsentPage } from './pages/guardian/GuardianConsentPage';
+import { OperatorConsolePage } from './pages/operator/OperatorConsolePage';
 import { AttendancePage } from './pages/meetings/AttendancePage';
 import { JoinByIdPage } from './pages/meetings/JoinByIdPage';
 import { MeetingFormPage } from './pages/meetings/MeetingFormPage';
@@ -42,6 +45,7 @@ export function App() {
           <Route path="/enterprise/register" element={<EnterpriseRegisterPage />} />
           <Route path="/enterprise/:enterpriseId" element={<EnterprisePage />} />
           <Route path="/invitations" element={<InvitationsPage />} />
+          <Route path="/settings/profile" element={<ProfilePage />} />
           <Route
             path="/dev/media"
             element={
@@ -50,6 +54,8 @@ export function App() {
               </Suspense>
             }
           />
+          <Route path="/guardian" element={<GuardianConsentPage />} />
+          <Route path="/operator" element={<OperatorConsolePage />} />
           <Route path="/meetings" element={<MyMeetingsPage />} />
           <Route path="/meetings/new" element={<MeetingFormPage />} />
           <Route path="/meetings/:meetingId/edit" element={<MeetingFormPage />} />

@@ -13,6 +13,7 @@
 #include "app/commands/media_metrics.hpp"
 #include "app/commands/meetings_wiring.hpp"
 #include "app/commands/privacy_wiring.hpp"
+#include "app/commands/profile_wiring.hpp"
 #include "app/commands/ready_file.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -215,6 +216,8 @@ int serve(std::span<const std::string> args) {
     privacy.addRoutes(router, settings, pool, (*accounts)->accounts());
     EnterprisesRuntime enterprises(settings, pool, **accounts, clock);
     enterprises.addRoutes(router);
+    ProfileRuntime profile(clock, (*accounts)->codes());
+    profile.addRoutes(router, settings, pool, (*accounts)->accounts(), (*accounts)->outboxWaker());
 
     MediaMetrics mediaMetrics(**media);
     api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));

@@ -201,6 +201,13 @@ const OptionSpec kOptions[] = {
      &S::loginFailuresPerIp,
      {1, 100'000},
      "Failed sign-ins per client address in 15 minutes before further tries are refused."},
+    {"auth.max_code_failures_per_ip",
+     "--max-code-failures-per-ip",
+     "VIDEOPRO_MAX_CODE_FAILURES_PER_IP",
+     &S::codeFailuresPerIp,
+     {1, 100'000},
+     "Wrong one-time codes per client address in 15 minutes, any target, before further "
+     "codes from it are refused."},
     {"password.argon2_memory_mib",
      "--password-memory-mib",
      "VIDEOPRO_PASSWORD_MEMORY_MIB",

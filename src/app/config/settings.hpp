@@ -60,6 +60,7 @@ struct Settings {
     std::int64_t sessionAbsoluteHours = 12;
     std::int64_t loginFailuresPerTarget = 10;
     std::int64_t loginFailuresPerIp = 50;
+    std::int64_t codeFailuresPerIp = 30;
     std::int64_t passwordMemoryMib = 19;
     std::int64_t passwordPasses = 2;
     std::string codesKeyFile;  // empty: <dataDir>/keys/code.key

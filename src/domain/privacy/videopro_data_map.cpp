@@ -1,5 +1,7 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
+#include "domain/accounts/guardians_data_map.hpp"
+#include "domain/accounts/profile_data_map.hpp"
 #include "domain/enterprises/enterprises_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
 
@@ -236,11 +238,17 @@ const DataMap& videoproDataMap() {
         meetings::meetingsTable(),
         meetings::meetingSessionsTable(),
         meetings::meetingAttendanceTable(),
+        accounts::guardianRequestsTable(),
+        accounts::guardianConsentsTable(),
+        accounts::operatorsTable(),
+        accounts::attemptFailuresTable(),
         enterprises::enterprisesTable(),
         enterprises::enterpriseMembersTable(),
         enterprises::enterpriseInvitationsTable(),
         enterprises::enterpriseCancellationRequestsTable(),
         enterprises::enterpriseCancellationEventsTable(),
+        accounts::userProfilesTable(),
+        accounts::userAvatarsTable(),
     });
     return map;
 }

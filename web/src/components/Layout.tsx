@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { CookieBanner, CookieChoicesButton } from './CookieBanner';
 
 /** Scrolls to the top on page changes, or to the element named by the URL's hash. */
 function useScrollOnNavigate() {
@@ -46,8 +47,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="container site-footer__inner">
           <span>VideoPro — self-hosted meetings</span>
           <Link to="/privacy">Privacy policy</Link>
+          <CookieChoicesButton />
         </div>
       </footer>
+      <CookieBanner />
     </div>
   );
 }
