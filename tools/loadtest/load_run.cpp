@@ -8,6 +8,7 @@
 #include "common/random.hpp"
 #include "sfu/dtls/certificate.hpp"
 #include "tools/loadtest/janus_target.hpp"
+#include "tools/loadtest/meeting_target.hpp"
 #include "tools/loadtest/process_probe.hpp"
 #include "tools/loadtest/videopro_target.hpp"
 
@@ -32,34 +33,6 @@ common::Result<std::unique_ptr<sfu::dtls::DtlsContext>> makeDtlsContext() {
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// Waits until every endpoint connected (or one failed, or the time is up).
-common::Status awaitConnected(const std::vector<std::unique_ptr<MediaLoop>>& loops,
-                              std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (true) {
-        std::size_t connected = 0;
-        std::size_t total = 0;
-        for (const auto& loop : loops) {
-            if (loop->failed() > 0) {
-                return common::makeError("loadtest.transport_failed",
-                                         "a transport failed: " + loop->firstFailure());
-            }
-            connected += loop->connected();
-            total += loop->endpoints();
-        }
-        if (connected == total) {
-            return {};
-        }
-        if (std::chrono::steady_clock::now() >= deadline) {
-            return common::makeError("loadtest.connect_timeout",
-                                     std::to_string(total - connected) + " of " +
-                                         std::to_string(total) +
-                                         " transports did not connect (ICE/DTLS) in time");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
 }
 
 }  // namespace
@@ -90,7 +63,10 @@ common::Result<RunReport> runLoad(const LoadOptions& options) {
     const auto setupStart = std::chrono::steady_clock::now();
     RunContext context{options, loops, **dtls, common::SecureRandom::instance(),
                        common::SystemClock::instance()};
-    auto session = options.target == Target::Janus ? setUpJanus(context) : setUpVideoPro(context);
+    MeetingJoins joins;
+    auto session = options.target == Target::Janus ? setUpJanus(context)
+                   : !options.meeting.empty()      ? setUpMeeting(context, joins)
+                                                   : setUpVideoPro(context);
     if (!session) {
         return session.error();
     }
@@ -101,9 +77,16 @@ common::Result<RunReport> runLoad(const LoadOptions& options) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     report.setupSeconds = secondsSince(setupStart);
     report.consumers = (*session)->consumers();
+    if (!options.meeting.empty()) {
+        report.meeting = joins;
+    }
 
     const auto atStart = options.serverPid != 0 ? sampleProcess(options.serverPid) : std::nullopt;
     server.rssAfterSetupKb = atStart ? atStart->rssKb : 0;
+    const double serverCpuAtStart = atStart ? atStart->cpuSeconds : 0;
+    if (before && atStart) {
+        server.setupCpuSeconds = serverCpuAtStart - before->cpuSeconds;
+    }
     const auto selfAtStart = sampleProcess(static_cast<int>(::getpid()));
     const auto mediaStart = std::chrono::steady_clock::now();
     for (auto& loop : loops) {
@@ -130,7 +113,7 @@ common::Result<RunReport> runLoad(const LoadOptions& options) {
         report.endpointsFailed += loop->failed();
     }
     if (atStart && atEnd) {
-        server.cpuSeconds = atEnd->cpuSeconds - atStart->cpuSeconds;
+        server.cpuSeconds = atEnd->cpuSeconds - serverCpuAtStart;
         server.peakRssKb = atEnd->peakRssKb;
         report.server = server;
     }

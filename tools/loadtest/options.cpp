@@ -101,6 +101,10 @@ const std::map<std::string, Setter>& valueFlags() {
         {"--server-pid", number(&LoadOptions::serverPid, 1, 4'194'304)},
         {"--setup-timeout", millis(&LoadOptions::setupTimeout, 1, 3600, 1000)},
         {"--seed", number(&LoadOptions::seed, 0, UINT64_MAX)},
+        {"--meeting", text(&LoadOptions::meeting)},
+        {"--participants", number(&LoadOptions::participants, 1, 200)},
+        {"--guest-prefix", text(&LoadOptions::guestPrefix)},
+        {"--passcode", text(&LoadOptions::passcode)},
         {"--target",
          [](LoadOptions& o, const std::string& flag, const std::string& v) -> common::Status {
              if (v != "videopro" && v != "janus") {
@@ -119,6 +123,27 @@ const std::map<std::string, Setter>& valueFlags() {
          }},
     };
     return flags;
+}
+
+common::Status checkMeeting(const LoadOptions& options) {
+    const bool meeting = !options.meeting.empty();
+    if (meeting != (options.participants > 0)) {
+        return badFlag("--meeting", "and --participants go together");
+    }
+    if (!meeting) {
+        return {};
+    }
+    if (options.target != Target::VideoPro) {
+        return badFlag("--meeting", "needs --target videopro");
+    }
+    if (options.meeting.size() > 32 ||
+        options.meeting.find_first_not_of("0123456789-") != std::string::npos) {
+        return badFlag("--meeting", "takes a meeting ID (digits)");
+    }
+    if (options.guestPrefix.empty() || options.guestPrefix.size() > 48) {
+        return badFlag("--guest-prefix", "takes 1 to 48 characters");
+    }
+    return {};
 }
 
 }  // namespace
@@ -162,6 +187,9 @@ common::Result<LoadOptions> parseOptions(std::span<const std::string> args) {
         return common::makeError("loadtest.bad_option",
                                  "--audio-only excludes --no-audio and --simulcast");
     }
+    if (auto meeting = checkMeeting(options); !meeting) {
+        return meeting.error();
+    }
     if (options.subscribers % options.rooms != 0) {
         return badFlag("--rooms", "must divide --subscribers evenly");
     }
@@ -197,6 +225,14 @@ std::string usage() {
   --setup-timeout S         time allowed for signalling, ICE and DTLS (default 60)
   --report text|json        report format (default text)
   --seed N                  seed of the synthetic sizes and injected loss
+
+Meeting mode (docs/meeting-protocol.md):
+  --meeting ID              join this meeting: POST /api/v1/meetings/ID/join on --url's
+                            host as a named guest, then joinMeeting over --url
+  --participants N          guests joining one after another (1..200), each sending
+                            the publishers' media and consuming every other guest
+  --guest-prefix NAME       guest names NAME0, NAME1, ... (default guest)
+  --passcode CODE           the meeting's passcode, when it has one
 )";
 }
 

@@ -40,6 +40,13 @@ struct LoadOptions {
     int serverPid = 0;  // sample this process's CPU and memory
     std::chrono::milliseconds setupTimeout{60'000};
     std::uint64_t seed = 1;
+    // Meeting mode (--meeting): `participants` named guests join this meeting ID
+    // through POST /api/v1/meetings/{id}/join on --url's host, each publishing and
+    // consuming everybody else (publishers/subscribers/rooms are not used).
+    std::string meeting;
+    std::size_t participants = 0;
+    std::string guestPrefix = "guest";
+    std::string passcode;
 };
 
 // Parses argv (without the program name). Errors name the flag and say what it takes.

@@ -83,6 +83,36 @@ json::object streamJson(const StreamAggregate& s, double seconds) {
     };
 }
 
+double millisAt(const LatencyHistogram& h, double p) {
+    return static_cast<double>(h.percentile(p)) / 1000.0;
+}
+
+json::object meetingJson(const MeetingJoins& m) {
+    const auto times = [](const LatencyHistogram& h) {
+        return json::object{{"count", h.count()},
+                            {"p50Ms", millisAt(h, 50)},
+                            {"p99Ms", millisAt(h, 99)},
+                            {"maxMs", static_cast<double>(h.max()) / 1000.0}};
+    };
+    return json::object{{"participants", m.toReply.count()},
+                        {"waiting", m.waiting},
+                        {"joinToReply", times(m.toReply)},
+                        {"joinToMedia", times(m.toMedia)}};
+}
+
+std::string meetingText(const MeetingJoins& m) {
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "  meeting: %llu joined (%zu left waiting); join -> joinMeeting reply p50 %.1f "
+                  "ms p99 %.1f ms max %.1f ms; join -> consuming everybody, transports "
+                  "connected p50 %.1f ms p99 %.1f ms max %.1f ms\n",
+                  static_cast<unsigned long long>(m.toReply.count()), m.waiting,
+                  millisAt(m.toReply, 50), millisAt(m.toReply, 99),
+                  static_cast<double>(m.toReply.max()) / 1000.0, millisAt(m.toMedia, 50),
+                  millisAt(m.toMedia, 99), static_cast<double>(m.toMedia.max()) / 1000.0);
+    return line;
+}
+
 }  // namespace
 
 std::string formatJson(const RunReport& r) {
@@ -119,9 +149,13 @@ std::string formatJson(const RunReport& r) {
     };
     if (r.server) {
         out["server"] = json::object{{"cpuSeconds", r.server->cpuSeconds},
+                                     {"setupCpuSeconds", r.server->setupCpuSeconds},
                                      {"rssBeforeKb", r.server->rssBeforeKb},
                                      {"rssAfterSetupKb", r.server->rssAfterSetupKb},
                                      {"peakRssKb", r.server->peakRssKb}};
+    }
+    if (r.meeting) {
+        out["meeting"] = meetingJson(*r.meeting);
     }
     return json::serialize(out) + "\n";
 }
@@ -172,13 +206,17 @@ std::string formatText(const RunReport& r) {
     if (r.server) {
         const double packets = static_cast<double>(r.total().counters.received);
         std::snprintf(line, sizeof line,
-                      "  server: %.2f CPU-s in the window (%.2f CPU-us per received packet), RSS "
-                      "%llu kB before, %llu kB after set-up, peak %llu kB\n",
+                      "  server: %.2f CPU-s in the window (%.2f CPU-us per received packet), %.2f "
+                      "CPU-s in set-up, RSS %llu kB before, %llu kB after set-up, peak %llu kB\n",
                       r.server->cpuSeconds, packets > 0 ? r.server->cpuSeconds * 1e6 / packets : 0,
+                      r.server->setupCpuSeconds,
                       static_cast<unsigned long long>(r.server->rssBeforeKb),
                       static_cast<unsigned long long>(r.server->rssAfterSetupKb),
                       static_cast<unsigned long long>(r.server->peakRssKb));
         out += line;
+    }
+    if (r.meeting) {
+        out += meetingText(*r.meeting);
     }
     return out;
 }

@@ -46,9 +46,19 @@ struct SendTotals {
 // The server process as /proc showed it (when --server-pid was given).
 struct ServerSample {
     double cpuSeconds = 0;          // utime + stime during the media window
+    double setupCpuSeconds = 0;     // during set-up (joins, signalling, ICE/DTLS)
     std::uint64_t rssBeforeKb = 0;  // before any peer joined
     std::uint64_t rssAfterSetupKb = 0;
     std::uint64_t peakRssKb = 0;  // VmHWM at the end
+};
+
+// Meeting mode: per participant, from starting his join (POST .../join) to the
+// joinMeeting reply, and to consuming everybody already there with his own
+// transports connected (ICE + DTLS).
+struct MeetingJoins {
+    LatencyHistogram toReply;
+    LatencyHistogram toMedia;
+    std::size_t waiting = 0;  // left in the waiting room (nobody admits them)
 };
 
 struct RunReport {
@@ -63,6 +73,7 @@ struct RunReport {
     std::map<std::string, StreamAggregate> streams;
     SendTotals sent;
     std::optional<ServerSample> server;
+    std::optional<MeetingJoins> meeting;
 
     StreamAggregate total() const;
 };

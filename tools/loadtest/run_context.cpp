@@ -1,5 +1,7 @@
 #include "tools/loadtest/run_context.hpp"
 
+#include <thread>
+
 namespace vp::tools::loadtest {
 
 sfu::client::WebRtcClientOptions clientOptions(const LoadOptions& load, bool publisher) {
@@ -47,6 +49,33 @@ std::vector<SourceConfig> publisherSources(const LoadOptions& options, common::R
         sources.push_back(video);
     }
     return sources;
+}
+
+common::Status awaitConnected(const std::vector<std::unique_ptr<MediaLoop>>& loops,
+                              std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+        std::size_t connected = 0;
+        std::size_t total = 0;
+        for (const auto& loop : loops) {
+            if (loop->failed() > 0) {
+                return common::makeError("loadtest.transport_failed",
+                                         "a transport failed: " + loop->firstFailure());
+            }
+            connected += loop->connected();
+            total += loop->endpoints();
+        }
+        if (connected == total) {
+            return {};
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            return common::makeError("loadtest.connect_timeout",
+                                     std::to_string(total - connected) + " of " +
+                                         std::to_string(total) +
+                                         " transports did not connect (ICE/DTLS) in time");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 }  // namespace vp::tools::loadtest

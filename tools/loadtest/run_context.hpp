@@ -39,4 +39,9 @@ std::vector<SourceConfig> publisherSources(const LoadOptions& options, common::R
                                            std::uint8_t midExtensionId,
                                            std::uint8_t ridExtensionId);
 
+// Waits until every endpoint of `loops` connected (ICE and DTLS), one failed, or
+// `timeout` passed.
+common::Status awaitConnected(const std::vector<std::unique_ptr<MediaLoop>>& loops,
+                              std::chrono::milliseconds timeout);
+
 }  // namespace vp::tools::loadtest

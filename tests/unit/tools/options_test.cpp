@@ -26,6 +26,27 @@ TEST(LoadOptions, ParsesEveryKindOfFlag) {
     EXPECT_EQ(o->localIp, "10.0.0.1");
 }
 
+TEST(LoadOptions, MeetingModeTakesAMeetingIdAndParticipants) {
+    auto o = parse({"--meeting", "1234567890", "--participants", "50", "--guest-prefix", "bench",
+                    "--passcode", "42"});
+    ASSERT_TRUE(o.ok()) << o.error().message;
+    EXPECT_EQ(o->meeting, "1234567890");
+    EXPECT_EQ(o->participants, 50u);
+    EXPECT_EQ(o->guestPrefix, "bench");
+    EXPECT_EQ(o->passcode, "42");
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--meeting", "1234567890"},  // no --participants
+             {"--participants", "3"},      // no --meeting
+             {"--meeting", "12/../x", "--participants", "3"},
+             {"--meeting", "1", "--participants", "201"},
+             {"--meeting", "1", "--participants", "3", "--target", "janus"},
+             {"--meeting", "1", "--participants", "3", "--guest-prefix", ""}}) {
+        auto bad = parse(args);
+        ASSERT_FALSE(bad.ok()) << args[0];
+        EXPECT_EQ(bad.error().code, "loadtest.bad_option");
+    }
+}
+
 TEST(LoadOptions, ErrorsNameTheFlag) {
     for (const auto& args :
          std::vector<std::vector<std::string>>{{"--publishers", "0"},
