@@ -8,6 +8,7 @@ import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
 import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
 import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
+import { PolicyGate } from './privacy/PolicyGate';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
 const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
@@ -17,22 +18,24 @@ export function App() {
   return (
     <AuthProvider>
       <Layout>
-        <Routes>
-          <Route path="/" element={<LandingPage />} />
-          <Route path="/privacy" element={<PrivacyPolicyPage />} />
-          <Route path="/signup" element={<SignUpPage />} />
-          <Route path="/signin" element={<SignInPage />} />
-          <Route path="/settings/security" element={<SecurityCenterPage />} />
-          <Route
-            path="/dev/media"
-            element={
-              <Suspense fallback={<p className="container">Loading…</p>}>
-                <MediaTestPage />
-              </Suspense>
-            }
-          />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <PolicyGate>
+          <Routes>
+            <Route path="/" element={<LandingPage />} />
+            <Route path="/privacy" element={<PrivacyPolicyPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/signin" element={<SignInPage />} />
+            <Route path="/settings/security" element={<SecurityCenterPage />} />
+            <Route
+              path="/dev/media"
+              element={
+                <Suspense fallback={<p className="container">Loading…</p>}>
+                  <MediaTestPage />
+                </Suspense>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </PolicyGate>
       </Layout>
     </AuthProvider>
   );

@@ -174,6 +174,10 @@ services::accounts::Accounts& AccountsRuntime::accounts() {
     return parts_->accounts;
 }
 
+std::function<void()> AccountsRuntime::outboxWaker() {
+    return [worker = parts_->worker.get()] { worker->wake(); };
+}
+
 void AccountsRuntime::stop() {
     if (parts_->purge) {
         parts_->purge->stop();

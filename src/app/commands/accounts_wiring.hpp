@@ -3,6 +3,7 @@
 // with the configured transports, the one-time code key, password hashing, the
 // Accounts service, its HTTP routes, and the hourly purge of ended sessions and old
 // codes. Built from Settings; holds no logic of its own.
+#include <functional>
 #include <memory>
 
 #include "api/router.hpp"
@@ -31,6 +32,8 @@ class AccountsRuntime {
     void stop();
     // The Accounts service (session authentication for other routes).
     services::accounts::Accounts& accounts();
+    // Wakes the outbox worker (for routes of other features that queue a message).
+    std::function<void()> outboxWaker();
 
     struct Parts;
 

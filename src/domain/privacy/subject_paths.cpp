@@ -19,6 +19,7 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
         {"meetings", "creator_id", SubjectKey::UserId, ""},
         // Guests' stays have no account and so no subject to export them to.
         {"meeting_attendance", "user_id", SubjectKey::UserId, ""},
+        {"privacy_requests", "user_id", SubjectKey::UserId, ""},
     };
     return paths;
 }

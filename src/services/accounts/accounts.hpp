@@ -9,6 +9,7 @@
 // invalid_code, account_exists, login_failed, rate_limited, guardian_consent_pending,
 // unauthenticated, reauthentication_failed, not_found; storage errors otherwise.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,10 +112,28 @@ class Accounts {
     common::Result<SignedIn> changePassword(storage::Connection& c, const Authenticated& who,
                                             const PasswordChange& change, const ClientInfo& client);
 
+    // Re-verification before an irreversible step (account cancellation): a fresh
+    // sign-in code sent to the account's contact. "reauthentication_failed" for a
+    // wrong, used or expired code (the failure counts towards the sign-in limits).
+    common::Status reverify(storage::Connection& c, const Authenticated& who, std::string_view code,
+                            const ClientInfo& client);
+
     // Deletes ended sessions and old one-time codes (retention).
     common::Result<std::int64_t> purgeExpired(storage::Connection& c);
 
     const domain::accounts::SessionPolicy& sessionPolicy() const { return options_.sessions; }
+
+    // The policy acceptance gate (R-PRIV-2): the policy version a signed-in user must
+    // accept before any other signed-in call, or nullopt. Installed once by the wiring
+    // (the privacy center) before the server starts; without one nothing is required.
+    using AcceptanceCheck = std::function<common::Result<std::optional<std::int64_t>>(
+        storage::Connection&, std::int64_t userId)>;
+    void setAcceptanceCheck(AcceptanceCheck check) { acceptanceCheck_ = std::move(check); }
+    common::Result<std::optional<std::int64_t>> acceptanceRequired(storage::Connection& c,
+                                                                   std::int64_t userId) const {
+        return acceptanceCheck_ ? acceptanceCheck_(c, userId)
+                                : common::Result<std::optional<std::int64_t>>(std::nullopt);
+    }
 
   private:
     common::Result<SignedIn> startSession(storage::Connection& c, const domain::accounts::User& u,
@@ -133,6 +152,7 @@ class Accounts {
     common::Random& random_;
     domain::accounts::AttemptLimiter perTarget_;
     domain::accounts::AttemptLimiter perIp_;
+    AcceptanceCheck acceptanceCheck_;
 };
 
 }  // namespace vp::services::accounts

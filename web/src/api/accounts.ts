@@ -105,6 +105,8 @@ export class AccountsClient {
   private readonly fetchImpl: typeof fetch;
   /** Called whenever a request finds the session ended (401 unauthenticated). */
   onSignedOut: (() => void) | null = null;
+  /** Called when the server wants a new policy version accepted first (403 policy_acceptance_required). */
+  onPolicyAcceptanceRequired: (() => void) | null = null;
 
   constructor(fetchImpl?: typeof fetch) {
     this.fetchImpl = fetchImpl ?? ((input, init) => fetch(input, init));
@@ -136,6 +138,7 @@ export class AccountsClient {
         this.csrfToken = null;
         this.onSignedOut?.();
       }
+      if (error.code === 'policy_acceptance_required') this.onPolicyAcceptanceRequired?.();
       throw error;
     }
     return response;
@@ -152,6 +155,11 @@ export class AccountsClient {
         'The server sent an unreadable answer; reload the page and try again.',
       );
     }
+  }
+
+  /** A JSON call for the other API clients (privacy center), with this session's CSRF token. */
+  async send<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    return this.json<T>(method, path, body);
   }
 
   private remember<T extends { csrfToken: string }>(answer: T): T {

@@ -14,6 +14,8 @@
 #include "api/v1/privacy_api.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
+#include "domain/privacy/cancellation_rules.hpp"
+#include "domain/privacy/videopro_data_map.hpp"
 #include "services/accounts/accounts.hpp"
 #include "services/codes/code_hasher.hpp"
 #include "services/codes/one_time_codes.hpp"
@@ -56,6 +58,17 @@ RouteSet serverRoutes() {
     services::privacy::ConsentLedger ledger(policies, clock);
     services::privacy::ConsentGate gate(policies, ledger);
     addPrivacyRoutes(router, pool, accounts, {policies, ledger, gate, "CN"}, {});
+    services::privacy::AuditLog audit(clock);
+    services::privacy::DataExports exports(pool, domain::privacy::videoproDataMap(),
+                                           domain::privacy::videoproSubjectPaths(), audit, clock,
+                                           random, {});
+    auto pseudonyms = services::privacy::Pseudonymiser::fromKey(key);
+    EXPECT_TRUE(pseudonyms);
+    services::privacy::AccountCancellation cancellation(
+        domain::privacy::videoproDataMap(), domain::privacy::videoproSubjectPaths(),
+        domain::privacy::videoproCancellationRules(), *pseudonyms, audit);
+    services::privacy::PrivacyRequests requests({}, clock, random);
+    addPrivacyDataRoutes(router, pool, accounts, {exports, cancellation, requests}, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {

@@ -1,0 +1,53 @@
+// The development outbox (<data-dir>/outbox/*.eml) as the browser tests read it:
+// one-time codes sent by `videopro serve` to an email address.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Harness } from './harness';
+
+/** The emails in the outbox folder (names `<ms>-<id>.eml`). */
+export async function outboxEmails(dataDir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(dataDir, 'outbox'))).filter((name) => name.endsWith('.eml')).sort();
+  } catch {
+    return []; // the folder appears with the first message
+  }
+}
+
+/** The 6-digit code in the text/plain part (base64) of a MIME message. */
+export function codeInMail(mail: string): string | null {
+  const plain = mail.indexOf('Content-Type: text/plain');
+  if (plain < 0) return null;
+  const start = mail.indexOf('\r\n\r\n', plain);
+  const end = mail.indexOf('\r\n--', start);
+  const text = Buffer.from(mail.slice(start, end).replace(/\s/g, ''), 'base64').toString('utf8');
+  return /\b(\d{6})\b/.exec(text)?.[1] ?? null;
+}
+
+/** Waits for a new email to `to` (not among `before`) and returns its code. */
+export async function waitForCode(dataDir: string, to: string, before: string[]): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const name of await outboxEmails(dataDir)) {
+      if (before.includes(name)) continue;
+      const mail = await readFile(join(dataDir, 'outbox', name), 'utf8');
+      if (!mail.includes(`To: ${to}`) && !mail.includes(`<${to}>`)) continue;
+      const code = codeInMail(mail);
+      if (code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no code for ${to} in ${join(dataDir, 'outbox')} within 10 s`);
+}
+
+/** Fills the target, presses "Send code" and returns the code that arrives. */
+export async function sendCode(h: Harness, page: Page, to: string): Promise<string> {
+  const before = await outboxEmails(h.server.dataDir);
+  await page.getByLabel('Email address or mobile number').fill(to);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await page
+    .getByRole('status')
+    .getByText(/a code is on its way/)
+    .waitFor();
+  return waitForCode(h.server.dataDir, to, before);
+}
