@@ -44,10 +44,10 @@ class PrivacyRequestsTest : public BackendTest {
 TEST_P(PrivacyRequestsTest, IsDueFifteenWorkingDaysLaterAndFlaggedWhenOverdue) {
     const auto r = fileOne();
     EXPECT_EQ(r.status, "received");
-    EXPECT_EQ(r.dueAt, parseDate("2026-10-24").value());  // end of Friday 2026-10-23
+    EXPECT_EQ(r.dueAt, parseDate("2026-10-27").value());  // end of Monday 2026-10-26
     EXPECT_EQ(r.publicId.size(), 32U);
     EXPECT_EQ(requests.overdueCount(*c).value(), 0);
-    clock.advance(std::chrono::days{23});  // 2026-10-23 10:00: due today, not yet overdue
+    clock.advance(std::chrono::days{26});  // 2026-10-26 10:00: due today, not yet overdue
     EXPECT_EQ(requests.overdueCount(*c).value(), 0);
     clock.advance(std::chrono::days{1});
     EXPECT_EQ(requests.overdueCount(*c).value(), 1);

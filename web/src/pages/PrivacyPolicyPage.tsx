@@ -22,11 +22,14 @@ export function PrivacyPolicyPage({ policy: given }: { policy?: PolicyDocument }
     let live = true;
     void (async () => {
       try {
+        // The history first: it answers 200 even before any version is published, so
+        // the page never asks for a policy that does not exist (no 404 in the console).
+        const versions = await privacy.policyVersions();
+        if (!live || !Array.isArray(versions) || !versions.some((v) => v.inForce)) return;
         const current = asPublishedPolicy(await privacy.policy());
         if (!live || !current) return;
         setPublished(documentFromPublished(current));
-        const versions = await privacy.policyVersions();
-        if (live && Array.isArray(versions)) setHistory(versions);
+        setHistory(versions);
       } catch {
         // keep the default policy
       }

@@ -243,10 +243,12 @@ describe('privacy screens', { timeout: 30_000 }, () => {
 
   it('keeps the default policy when the operator has published none', async () => {
     window.localStorage.removeItem(SESSION_HINT_KEY);
-    const { client } = fakeServer({
-      'GET /api/v1/policy': () => json(404, { error: { code: 'no_policy', message: 'none yet' } }),
+    const { calls, client } = fakeServer({
+      'GET /api/v1/policy/versions': () => json(200, { versions: [] }),
     });
     renderWith(client, <PrivacyPolicyPage />, '/privacy');
     expect(await screen.findByText('Default policy, version 1 (effective on installation)')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.map((c) => c.key)).toEqual(['GET /api/v1/policy/versions']);
   });
 });
