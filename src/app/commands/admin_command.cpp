@@ -1,6 +1,7 @@
 // videopro admin: operator tasks on the database named by the usual settings.
 //   admin policy publish --file F --effective YYYY-MM-DD [--material] [--version N]
 //   admin audit verify
+//   admin account cancel …, admin requests …  (app/commands/admin_privacy.cpp)
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/commands/admin_privacy.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -23,8 +25,12 @@ constexpr std::string_view kAdminUsage =
     "Tasks:\n"
     "  policy publish --file F --effective YYYY-MM-DD [--material] [--version N]\n"
     "                 Publish the next privacy policy version (text read from F).\n"
-    "  audit verify   Check the audit log's hash chain; exit 1 when it is broken.\n\n"
-    "Both take the database options of `videopro migrate --help`.\n";
+    "  audit verify   Check the audit log's hash chain; exit 1 when it is broken.\n"
+    "  account cancel --user N --reason TEXT\n"
+    "                 Cancel an account on a request received by email (R-PRIV-5).\n"
+    "  requests list | verify ID | answer ID --text T | refuse ID --text REASONS\n"
+    "                 Privacy requests and their deadlines (R-PRIV-6).\n\n"
+    "All take the database options of `videopro migrate --help`.\n";
 
 constexpr const char* kOperator = "operator:cli";
 
@@ -219,6 +225,12 @@ int admin(std::span<const std::string> args) {
     }
     if (args.size() >= 2 && args[0] == "audit" && args[1] == "verify") {
         return verifyAudit(args.subspan(2));
+    }
+    if (args[0] == "account") {
+        return adminAccount(args.subspan(1));
+    }
+    if (args[0] == "requests") {
+        return adminRequests(args.subspan(1));
     }
     std::fprintf(stderr, "videopro admin: unknown task '%s'\n\n%s", args[0].c_str(),
                  kAdminUsage.data());
