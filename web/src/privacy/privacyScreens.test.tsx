@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider, SESSION_HINT_KEY } from '../accounts/auth';
-import { AccountsClient, type User } from '../api/accounts';
+import { AccountsClient } from '../api/accounts';
 import { PrivacyPolicyPage } from '../pages/PrivacyPolicyPage';
 import {
   AccountCancellationCard,
@@ -12,18 +12,8 @@ import {
   PrivacyRequestsCard,
 } from '../pages/account/PrivacySection';
 import { PolicyGate } from './PolicyGate';
+import { USER } from '../test/fixtures';
 
-const USER: User = {
-  id: 7,
-  email: 'ann@example.com',
-  phone: null,
-  displayName: 'Ann',
-  status: 'active',
-  hasPassword: true,
-  birthYear: 1985,
-  birthMonth: 7,
-  createdAt: '2026-01-01T00:00:00Z',
-};
 const ME = { user: USER, csrfToken: 'tok', session: { id: 1, createdAt: '', expiresAt: '', idleExpiresAt: '' } };
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
