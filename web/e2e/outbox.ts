@@ -1,5 +1,5 @@
-// The development outbox (<data-dir>/outbox/*.eml) as the browser tests read it:
-// one-time codes sent by `videopro serve` to an email address.
+// The development outbox as the browser tests read it: every email is a MIME file
+// <data-dir>/outbox/<ms>-<id>.eml, and one-time codes are in its text/plain part.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

@@ -8,6 +8,10 @@ import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
 import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
 import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
+import { EnterprisePage } from './pages/enterprise/EnterprisePage';
+import { EnterpriseRegisterPage } from './pages/enterprise/EnterpriseRegisterPage';
+import { EnterprisesPage } from './pages/enterprise/EnterprisesPage';
+import { InvitationsPage } from './pages/enterprise/InvitationsPage';
 import { PolicyGate } from './privacy/PolicyGate';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
@@ -25,6 +29,10 @@ export function App() {
             <Route path="/signup" element={<SignUpPage />} />
             <Route path="/signin" element={<SignInPage />} />
             <Route path="/settings/security" element={<SecurityCenterPage />} />
+            <Route path="/enterprise" element={<EnterprisesPage />} />
+            <Route path="/enterprise/register" element={<EnterpriseRegisterPage />} />
+            <Route path="/enterprise/:enterpriseId" element={<EnterprisePage />} />
+            <Route path="/invitations" element={<InvitationsPage />} />
             <Route
               path="/dev/media"
               element={

@@ -154,7 +154,7 @@ AccountsRuntime::~AccountsRuntime() {
 void AccountsRuntime::addRoutes(api::Router& router) {
     api::v1::AccountsApiOptions options;
     options.publicUrl = parts_->settings.publicUrl;
-    options.onMessageQueued = [worker = parts_->worker.get()] { worker->wake(); };
+    options.onMessageQueued = outboxWaker();
     api::v1::addAccountsRoutes(router, parts_->pool, parts_->accounts, std::move(options));
     api::v1::addOpenApiRoute(router);
 }
@@ -174,7 +174,15 @@ services::accounts::Accounts& AccountsRuntime::accounts() {
     return parts_->accounts;
 }
 
-std::function<void()> AccountsRuntime::outboxWaker() {
+const services::codes::OneTimeCodes& AccountsRuntime::codes() const {
+    return parts_->codes;
+}
+
+const services::outbox::Outbox& AccountsRuntime::outbox() const {
+    return parts_->outbox;
+}
+
+std::function<void()> AccountsRuntime::outboxWaker() const {
     return [worker = parts_->worker.get()] { worker->wake(); };
 }
 

@@ -11,6 +11,8 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "services/accounts/accounts.hpp"
+#include "services/codes/one_time_codes.hpp"
+#include "services/outbox/outbox.hpp"
 #include "storage/database.hpp"
 #include "storage/db_pool.hpp"
 
@@ -32,8 +34,11 @@ class AccountsRuntime {
     void stop();
     // The Accounts service (session authentication for other routes).
     services::accounts::Accounts& accounts();
-    // Wakes the outbox worker (for routes of other features that queue a message).
-    std::function<void()> outboxWaker();
+    // For other services that send codes or messages (enterprises).
+    const services::codes::OneTimeCodes& codes() const;
+    const services::outbox::Outbox& outbox() const;
+    // Wakes the outbox worker after a message was queued.
+    std::function<void()> outboxWaker() const;
 
     struct Parts;
 

@@ -9,6 +9,7 @@
 #include "domain/privacy/cancellation_rules.hpp"
 #include "domain/privacy/retention_rules.hpp"
 #include "domain/privacy/videopro_data_map.hpp"
+#include "services/privacy/subject_rows.hpp"
 
 namespace vp::app::commands {
 namespace {
@@ -57,6 +58,49 @@ struct PrivacyRuntime::Parts {
     std::unique_ptr<services::scheduler::PeriodicTask> deadlines;
     std::unique_ptr<services::scheduler::PeriodicTask> daily;
 };
+
+namespace {
+
+// Runs the pipeline for each open cancellation request an enterprise approved.
+void runApprovedCancellations(PrivacyRuntime::Parts& p, storage::Connection& c) {
+    auto open = p.requests.openRequests(c);
+    if (!open) {
+        return;
+    }
+    for (const auto& r : *open) {
+        if (r.kind != "cancellation" || r.channel != "enterprise" || !r.userId) {
+            continue;
+        }
+        auto done = p.cancellation.cancel(
+            c, {*r.userId, "system", "approved by the enterprise's administrator"});
+        if (!done && done.error().code != "not_found") {
+            log().warn("enterprise cancellation failed", {{"error", done.error().message}});
+            continue;
+        }
+        (void)p.requests.answer(c, r.publicId, false, "The account was cancelled.", "system");
+    }
+}
+
+}  // namespace
+
+void PrivacyRuntime::takeEnterpriseCancellations(services::enterprises::Enterprises& enterprises) {
+    Parts& p = *parts_;
+    enterprises.setCancellationApprovedHook(
+        [&p](storage::Connection& c,
+             const domain::enterprises::CancellationRequest& request) -> common::Status {
+            auto subject = services::privacy::loadSubject(c, request.userId);
+            if (!subject) {
+                return subject.error();
+            }
+            const std::string contact = subject->email.value_or(subject->phone.value_or(""));
+            auto filed =
+                p.requests.file(c, {request.userId, "cancellation", "enterprise", contact,
+                                    "cancellation approved by the administrator of enterprise " +
+                                        std::to_string(request.enterpriseId),
+                                    true, "enterprise:" + std::to_string(request.enterpriseId)});
+            return filed ? common::Status{} : common::Status{filed.error()};
+        });
+}
 
 common::Result<std::unique_ptr<PrivacyRuntime>> PrivacyRuntime::create(
     const config::Settings& settings, storage::DbPool& pool, const common::Clock& clock) {
@@ -119,6 +163,7 @@ void PrivacyRuntime::start() {
     p.deadlines =
         std::make_unique<services::scheduler::PeriodicTask>(std::chrono::minutes{1}, [&p] {
             p.pool.submit([&p](storage::Connection& c) {
+                runApprovedCancellations(p, c);
                 if (auto overdue = p.requests.overdueCount(c)) {
                     p.overdue.store(*overdue);
                 }

@@ -11,6 +11,7 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "services/accounts/accounts.hpp"
+#include "services/enterprises/enterprises.hpp"
 #include "services/privacy/account_cancellation.hpp"
 #include "services/privacy/consent_ledger.hpp"
 #include "services/privacy/data_exports.hpp"
@@ -47,6 +48,10 @@ class PrivacyRuntime {
 
     // The cancellation pipeline, for other features (enterprise approval, operator).
     const services::privacy::AccountCancellation& cancellation() const;
+    // Approved enterprise members' cancellation requests (R-PRIV-5): the approval files
+    // a privacy request (channel "enterprise") in its own transaction; the minute task
+    // then runs the cancellation pipeline for it and answers it.
+    void takeEnterpriseCancellations(services::enterprises::Enterprises& enterprises);
     // videopro_privacy_requests_overdue (refreshed every minute) for /metrics.
     void appendMetrics(std::string& out) const;
 

@@ -9,6 +9,7 @@
 #include "api/static_files.hpp"
 #include "app/commands/accounts_wiring.hpp"
 #include "app/commands/commands.hpp"
+#include "app/commands/enterprises_wiring.hpp"
 #include "app/commands/media_metrics.hpp"
 #include "app/commands/meetings_wiring.hpp"
 #include "app/commands/privacy_wiring.hpp"
@@ -200,6 +201,9 @@ int serve(std::span<const std::string> args) {
         return fail(privacy.error().message);
     }
     (*privacy)->addRoutes(router, (*accounts)->accounts(), (*accounts)->outboxWaker());
+    EnterprisesRuntime enterprises(settings, pool, **accounts, clock);
+    enterprises.addRoutes(router);
+    (*privacy)->takeEnterpriseCancellations(enterprises.enterprises());
 
     MediaMetrics mediaMetrics(**media);
     auto hooks = makeHooks(pool, writer, mediaMetrics);

@@ -74,6 +74,9 @@ struct Settings {
     std::string smsContentType = "application/x-www-form-urlencoded";
     std::string smsAuthHeaderFile;
 
+    // Enterprises (R-ACC-5)
+    std::int64_t invitationDays = 7;
+
     // Process
     std::string logLevel = "info";
     std::string readyFile;

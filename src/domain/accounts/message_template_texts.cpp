@@ -20,14 +20,16 @@ constexpr MessageTemplate kTemplates[] = {
     {TemplateId::EnterpriseVerification, "enterprise_verification", Channel::Email,
      "Confirm the VideoPro enterprise {{company}}",
      "Hello {{name}},\n\n"
-     "you registered the enterprise \"{{company}}\" on VideoPro. Confirm this address to "
-     "activate it:\n\n{{link}}\n\n"
-     "If you did not register it, ignore this message and the registration lapses.\n",
+     "you are registering the enterprise \"{{company}}\" on VideoPro. To confirm this "
+     "address, enter the code {{code}} in the registration form.\n\n"
+     "It is valid for {{minutes}} minutes and can be used once.\n"
+     "If you did not register it, ignore this message and nothing is created.\n",
      "<p>Hello {{name}},</p>\n"
-     "<p>you registered the enterprise &ldquo;{{company}}&rdquo; on VideoPro. Confirm this "
-     "address to activate it:</p>\n"
-     "<p><a href=\"{{link}}\">Confirm {{company}}</a></p>\n"
-     "<p>If you did not register it, ignore this message and the registration lapses.</p>\n"},
+     "<p>you are registering the enterprise &ldquo;{{company}}&rdquo; on VideoPro. To confirm "
+     "this address, enter this code in the registration form:</p>\n"
+     "<p style=\"font-size:28px;letter-spacing:4px\"><strong>{{code}}</strong></p>\n"
+     "<p>It is valid for {{minutes}} minutes and can be used once.</p>\n"
+     "<p>If you did not register it, ignore this message and nothing is created.</p>\n"},
     {TemplateId::InvitationEmail, "invitation_email", Channel::Email,
      "{{inviter}} invites you to {{enterprise}} on VideoPro",
      "Hello,\n\n"

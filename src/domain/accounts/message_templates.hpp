@@ -15,7 +15,7 @@ namespace vp::domain::accounts {
 enum class TemplateId {
     CodeEmail,               // code, minutes
     CodeSms,                 // code, minutes
-    EnterpriseVerification,  // company, name, link
+    EnterpriseVerification,  // company, name, code, minutes
     InvitationEmail,         // enterprise, inviter, link, expires
     InvitationSms,           // enterprise, link
     GuardianConsentEmail,    // child, code, minutes, link

@@ -93,9 +93,9 @@ std::vector<std::string> findCancellationProblems(const DataMap& map,
             problems.push_back("cancellation rule for " + r.table + " gives no reason");
         }
         if (r.action == OnCancellation::Pseudonymise) {
-            if (isAccountTable(*path) || r.pseudonymColumns.empty()) {
+            if (isAccountTable(*path)) {
                 problems.push_back("cancellation rule for " + r.table +
-                                   " cannot pseudonymise (account table or no columns)");
+                                   " cannot pseudonymise the account table");
             }
             for (const auto& c : r.pseudonymColumns) {
                 if (map.column(r.table, c) == nullptr || c == path->column) {

@@ -14,7 +14,8 @@ namespace vp::domain::privacy {
 
 enum class OnCancellation {
     Delete,        // the subject's rows are deleted (the default)
-    Pseudonymise,  // the subject column becomes NULL, pseudonymColumns a keyed-HMAC pseudonym
+    Pseudonymise,  // the subject column becomes NULL, pseudonymColumns (if any) a keyed-HMAC
+                   // pseudonym
     Keep,          // kept as the data map's retention says; `reason` says why
 };
 

@@ -20,6 +20,11 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
         // Guests' stays have no account and so no subject to export them to.
         {"meeting_attendance", "user_id", SubjectKey::UserId, ""},
         {"privacy_requests", "user_id", SubjectKey::UserId, ""},
+        {"enterprises", "created_by", SubjectKey::UserId, ""},
+        {"enterprise_members", "user_id", SubjectKey::UserId, ""},
+        {"enterprise_invitations", "target", SubjectKey::UserContact, ""},
+        {"enterprise_cancellation_requests", "user_id", SubjectKey::UserId, ""},
+        {"enterprise_cancellation_events", "actor_id", SubjectKey::UserId, ""},
     };
     return paths;
 }

@@ -1,5 +1,6 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
+#include "domain/enterprises/enterprises_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
 
 namespace vp::domain::privacy {
@@ -268,6 +269,11 @@ const DataMap& videoproDataMap() {
         meetings::meetingSessionsTable(),
         meetings::meetingAttendanceTable(),
         privacyRequests(),
+        enterprises::enterprisesTable(),
+        enterprises::enterpriseMembersTable(),
+        enterprises::enterpriseInvitationsTable(),
+        enterprises::enterpriseCancellationRequestsTable(),
+        enterprises::enterpriseCancellationEventsTable(),
     });
     return map;
 }

@@ -117,6 +117,15 @@ class Accounts {
     // wrong, used or expired code (the failure counts towards the sign-in limits).
     common::Status reverify(storage::Connection& c, const Authenticated& who, std::string_view code,
                             const ClientInfo& client);
+    // A new session for an active account whose contact the caller has just proven
+    // (e.g. by an enterprise-verification code), ending `previousToken`'s session.
+    // Runs inside the caller's transaction when there is one.
+    common::Result<SignedIn> startVerifiedSession(storage::Connection& c,
+                                                  const domain::accounts::User& user,
+                                                  const ClientInfo& client,
+                                                  std::string_view previousToken) {
+        return startSession(c, user, client, previousToken);
+    }
 
     // Deletes ended sessions and old one-time codes (retention).
     common::Result<std::int64_t> purgeExpired(storage::Connection& c);

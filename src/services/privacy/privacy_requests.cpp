@@ -14,7 +14,7 @@ using Clock = std::chrono::system_clock;
 
 constexpr std::array<std::string_view, 7> kKinds{
     "access", "copy", "correction", "deletion", "cancellation", "explanation", "deceased_relative"};
-constexpr std::array<std::string_view, 3> kChannels{"web", "email", "operator"};
+constexpr std::array<std::string_view, 4> kChannels{"web", "email", "operator", "enterprise"};
 
 constexpr std::string_view kColumns =
     "id, public_id, user_id, kind, channel, requester_contact, details, identity_verified, "

@@ -30,7 +30,7 @@ inline constexpr std::size_t kMaxRequestTextBytes = 4000;
 struct NewRequest {
     std::optional<std::int64_t> userId;  // the account concerned, when known
     std::string kind;                    // access, copy, correction, deletion, ...
-    std::string channel;                 // web, email, operator
+    std::string channel;                 // web, email, operator, enterprise
     std::string requesterContact;        // email or phone to answer to
     std::string details;                 // what is asked (for relatives: the proof)
     bool identityVerified = false;       // true for a signed-in user's own request

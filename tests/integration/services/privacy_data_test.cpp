@@ -30,6 +30,8 @@ using domain::privacy::videoproDataMap;
 using domain::privacy::videoproSubjectPaths;
 using storage::testing::BackendTest;
 
+constexpr std::int64_t kDay = 86400000;
+
 // Every file of a ZIP archive (read back with minizip's unzip through a temp file).
 std::map<std::string, std::string> unzipAll(const std::string& bytes) {
     const auto path = std::filesystem::temp_directory_path() /
@@ -123,6 +125,24 @@ class PrivacyDataTest : public BackendTest {
             "details, identity_verified, status, received_at, due_at, history) VALUES (?, ?, "
             "'access', 'web', ?, 'a copy please', 1, 'received', ?, ?, '[]')",
             {"req-" + email, id, email, t, t + 86400000});
+        run("INSERT INTO enterprises (name, contact_name, contact_email, contact_phone, "
+            "created_by, created_at, updated_at) VALUES (?, ?, ?, '+861012345678', ?, ?, ?)",
+            {name + " Ltd", name, email, id, t, t});
+        const auto enterprise = idOf("SELECT id FROM enterprises WHERE name = ?", {name + " Ltd"});
+        run("INSERT INTO enterprise_members (enterprise_id, user_id, role, status, joined_at, "
+            "updated_at) VALUES (?, ?, 'administrator', 'active', ?, ?)",
+            {enterprise, id, t, t});
+        run("INSERT INTO enterprise_invitations (enterprise_id, channel, target, status, "
+            "created_at, expires_at) VALUES (?, 'email', ?, 'accepted', ?, ?)",
+            {enterprise, email, t, t + kDay});
+        run("INSERT INTO enterprise_cancellation_requests (enterprise_id, user_id, note, status, "
+            "created_at) VALUES (?, ?, 'please close it', 'pending', ?)",
+            {enterprise, id, t});
+        const auto request =
+            idOf("SELECT id FROM enterprise_cancellation_requests WHERE user_id = ?", {id});
+        run("INSERT INTO enterprise_cancellation_events (request_id, status, actor_id, "
+            "occurred_at) VALUES (?, 'pending', ?, ?)",
+            {request, id, t});
         run("INSERT INTO meetings (meeting_id, creator_id, subject, kind, starts_at, "
             "duration_minutes, waiting_room, guests_allowed, status, created_at, updated_at) "
             "VALUES (?, ?, ?, 'scheduled', ?, 30, 0, 1, 'scheduled', ?, ?)",

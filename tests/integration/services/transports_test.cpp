@@ -24,8 +24,10 @@ common::FakeClock kClock;
 
 OutboundMessage emailMessage() {
     auto content = domain::accounts::renderMessage(
-        domain::accounts::TemplateId::EnterpriseVerification,
-        {{"company", "Acme <Ünïcode> & Co"}, {"name", "Zoë"}, {"link", "https://vp.test/v?t=1"}});
+        domain::accounts::TemplateId::EnterpriseVerification, {{"company", "Acme <Ünïcode> & Co"},
+                                                               {"name", "Zoë"},
+                                                               {"code", "012345"},
+                                                               {"minutes", "10"}});
     EXPECT_TRUE(content.ok());
     OutboundMessage m;
     m.id = 7;

@@ -35,6 +35,9 @@ export function AccountMenu() {
       <Link to="/settings/security" className="nav-link">
         Security Center
       </Link>
+      <Link to="/enterprise" className="nav-link">
+        Enterprises
+      </Link>
       <button
         type="button"
         className="button button--quiet"

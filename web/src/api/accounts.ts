@@ -98,7 +98,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, BAD_ANSWER, message);
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export class AccountsClient {
   private csrfToken: string | null = null;
@@ -116,7 +116,8 @@ export class AccountsClient {
     return this.csrfToken;
   }
 
-  private async call(method: Method, path: string, body?: unknown): Promise<Response> {
+  /** One request with the CSRF token; throws ApiError. Shared with the other API clients. */
+  async call(method: Method, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
@@ -144,7 +145,8 @@ export class AccountsClient {
     return response;
   }
 
-  private async json<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  /** call() and the JSON answer. */
+  async json<T>(method: Method, path: string, body?: unknown): Promise<T> {
     const response = await this.call(method, path, body);
     try {
       return (await response.json()) as T;
@@ -157,12 +159,8 @@ export class AccountsClient {
     }
   }
 
-  /** A JSON call for the other API clients (privacy center), with this session's CSRF token. */
-  async send<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    return this.json<T>(method, path, body);
-  }
-
-  private remember<T extends { csrfToken: string }>(answer: T): T {
+  /** Keeps the CSRF token of a new session. */
+  remember<T extends { csrfToken: string }>(answer: T): T {
     this.csrfToken = answer.csrfToken;
     return answer;
   }

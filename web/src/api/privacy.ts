@@ -58,7 +58,7 @@ export class PrivacyClient {
   /** The version in force, or null when the operator has published none yet. */
   async policy(): Promise<PublishedPolicy | null> {
     try {
-      return await this.accounts.send<PublishedPolicy>('GET', '/api/v1/policy');
+      return await this.accounts.json<PublishedPolicy>('GET', '/api/v1/policy');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'no_policy') return null;
       throw e;
@@ -66,43 +66,43 @@ export class PrivacyClient {
   }
 
   async policyVersions(): Promise<PolicyVersionInfo[]> {
-    return (await this.accounts.send<{ versions: PolicyVersionInfo[] }>('GET', '/api/v1/policy/versions')).versions;
+    return (await this.accounts.json<{ versions: PolicyVersionInfo[] }>('GET', '/api/v1/policy/versions')).versions;
   }
 
   async consents(): Promise<ConsentState> {
-    return this.accounts.send<ConsentState>('GET', '/api/v1/consents');
+    return this.accounts.json<ConsentState>('GET', '/api/v1/consents');
   }
 
   async acceptPolicy(): Promise<void> {
-    await this.accounts.send('POST', '/api/v1/consents', { purpose: 'policy_acceptance', granted: true });
+    await this.accounts.json('POST', '/api/v1/consents', { purpose: 'policy_acceptance', granted: true });
   }
 
   async requestExport(): Promise<DataExport> {
-    return this.accounts.send<DataExport>('POST', '/api/v1/privacy/exports');
+    return this.accounts.json<DataExport>('POST', '/api/v1/privacy/exports');
   }
 
   async exports(): Promise<DataExport[]> {
-    return (await this.accounts.send<{ exports: DataExport[] }>('GET', '/api/v1/privacy/exports')).exports;
+    return (await this.accounts.json<{ exports: DataExport[] }>('GET', '/api/v1/privacy/exports')).exports;
   }
 
   async exportStatus(id: string): Promise<DataExport> {
-    return this.accounts.send<DataExport>('GET', `/api/v1/privacy/exports/${encodeURIComponent(id)}`);
+    return this.accounts.json<DataExport>('GET', `/api/v1/privacy/exports/${encodeURIComponent(id)}`);
   }
 
   /** Sends a sign-in code to the account's email or phone, to re-verify before cancellation. */
   async requestCancellationCode(): Promise<void> {
-    await this.accounts.send('POST', '/api/v1/privacy/cancellation/code');
+    await this.accounts.json('POST', '/api/v1/privacy/cancellation/code');
   }
 
   async fileRequest(kind: RequestKind, details: string): Promise<PrivacyRequest> {
-    return this.accounts.send<PrivacyRequest>('POST', '/api/v1/privacy/requests', { kind, details });
+    return this.accounts.json<PrivacyRequest>('POST', '/api/v1/privacy/requests', { kind, details });
   }
 
   async requests(): Promise<PrivacyRequest[]> {
-    return (await this.accounts.send<{ requests: PrivacyRequest[] }>('GET', '/api/v1/privacy/requests')).requests;
+    return (await this.accounts.json<{ requests: PrivacyRequest[] }>('GET', '/api/v1/privacy/requests')).requests;
   }
 
   async cancelAccount(code: string): Promise<void> {
-    await this.accounts.send('POST', '/api/v1/privacy/cancellation', { code, confirm: true });
+    await this.accounts.json('POST', '/api/v1/privacy/cancellation', { code, confirm: true });
   }
 }

@@ -13,7 +13,7 @@ CREATE TABLE privacy_requests (
     user_id INTEGER,
     kind TEXT NOT NULL CHECK (kind IN ('access', 'copy', 'correction', 'deletion',
         'cancellation', 'explanation', 'deceased_relative')),
-    channel TEXT NOT NULL CHECK (channel IN ('web', 'email', 'operator')),
+    channel TEXT NOT NULL CHECK (channel IN ('web', 'email', 'operator', 'enterprise')),
     requester_contact TEXT NOT NULL,
     details TEXT NOT NULL,
     identity_verified INTEGER NOT NULL CHECK (identity_verified IN (0, 1)),

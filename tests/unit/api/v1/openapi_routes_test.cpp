@@ -9,6 +9,7 @@
 
 #include "api/router.hpp"
 #include "api/v1/accounts_api.hpp"
+#include "api/v1/enterprises_api.hpp"
 #include "api/v1/meetings_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "api/v1/privacy_api.hpp"
@@ -28,7 +29,8 @@ namespace {
 using RouteSet = std::set<std::pair<std::string, std::string>>;
 
 // The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp,
-// app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp).
+// app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp,
+// app/commands/enterprises_wiring.cpp).
 RouteSet serverRoutes() {
     common::FakeClock clock;
     auto& random = common::SecureRandom::instance();
@@ -69,6 +71,8 @@ RouteSet serverRoutes() {
         domain::privacy::videoproCancellationRules(), *pseudonyms, audit);
     services::privacy::PrivacyRequests requests({}, clock, random);
     addPrivacyDataRoutes(router, pool, accounts, {exports, cancellation, requests}, {});
+    services::enterprises::Enterprises enterprises({}, codes, outbox, accounts, clock);
+    addEnterprisesRoutes(router, pool, accounts, enterprises, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { PendingRegistration } from '../../api/accounts';
 import { useAuth } from '../../accounts/auth';
+import { BirthFields } from '../../accounts/BirthFields';
 import { Field, FormError, SubmitButton } from '../../accounts/ui';
 import { CodeField, TargetForm } from './CodeSteps';
 import {
@@ -14,21 +15,6 @@ import {
 } from '../../accounts/validation';
 import { useCodeRequest } from './useCodeRequest';
 import './account.css';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 type Errors = Partial<Record<'code' | 'displayName' | 'password' | 'birth', string>>;
 
@@ -139,54 +125,20 @@ export function SignUpPage() {
             onChange={(e) => setPassword(e.target.value)}
             error={errors.password}
           />
-          <fieldset className="field birth" aria-describedby="birth-hint">
-            <legend className="field__label">Year and month of birth</legend>
-            <p id="birth-hint" className="field__hint">
-              Required. Children under 14 need a parent or guardian to agree.
-            </p>
-            <div className="birth__inputs">
-              <label className="birth__part">
-                <span>Year</span>
-                <input
-                  className="field__input"
-                  name="birthYear"
-                  inputMode="numeric"
-                  autoComplete="bday-year"
-                  placeholder="YYYY"
-                  maxLength={4}
-                  value={year}
-                  onChange={(e) => setYear(e.target.value)}
-                  aria-invalid={errors.birth ? true : undefined}
-                  required
-                />
-              </label>
-              <label className="birth__part">
-                <span>Month</span>
-                <select
-                  className="field__input"
-                  name="birthMonth"
-                  autoComplete="bday-month"
-                  value={month}
-                  onChange={(e) => setMonth(e.target.value)}
-                  aria-invalid={errors.birth ? true : undefined}
-                  required
-                >
-                  <option value="">Choose…</option>
-                  {MONTHS.map((name, i) => (
-                    <option key={name} value={i + 1}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            {errors.birth && <p className="field__error">{errors.birth}</p>}
+          <BirthFields
+            year={year}
+            month={month}
+            onYear={setYear}
+            onMonth={setMonth}
+            error={errors.birth}
+            hint="Required. Children under 14 need a parent or guardian to agree."
+          >
             {child && (
               <p className="form-note" role="status">
                 Under 14: after you create the account, a parent or guardian has to agree before it can be used.
               </p>
             )}
-          </fieldset>
+          </BirthFields>
           <SubmitButton busy={busy} busyText="Creating account…">
             Create account
           </SubmitButton>
