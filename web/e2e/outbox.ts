@@ -51,3 +51,19 @@ export async function sendCode(h: Harness, page: Page, to: string): Promise<stri
     .waitFor();
   return waitForCode(h.server.dataDir, to, before);
 }
+
+/** Registers `email` as `displayName` through /signup; the page ends signed in on the home page. */
+export async function signUp(dataDir: string, page: Page, email: string, displayName: string): Promise<void> {
+  await page.goto('/signup');
+  await page.getByRole('heading', { level: 1, name: 'Create account' }).waitFor();
+  const before = await outboxEmails(dataDir);
+  await page.getByLabel('Email address or mobile number').fill(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(await waitForCode(dataDir, email, before));
+  await page.getByLabel('Display name (optional)').fill(displayName);
+  await page.getByLabel('Year').fill('1985');
+  await page.getByLabel('Month').selectOption({ label: 'July' });
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('navigation', { name: 'Account' }).getByText('Signed in as').waitFor();
+}

@@ -6,26 +6,13 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, videoproBinary, type Harness } from './harness';
-import { outboxEmails, sendCode, waitForCode } from './outbox';
+import { outboxEmails, signUp, waitForCode } from './outbox';
 
 const REFUSED_401 = /Failed to load resource: the server responded with a status of 401/;
 const WARNING = 'Account cannot be restored after cancellation. Are you sure you want to cancel this account?';
-
-async function register(h: Harness, page: Page, email: string, name: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByRole('heading', { level: 1, name: 'Create account' }).waitFor();
-  const code = await sendCode(h, page, email);
-  await page.getByLabel('Code', { exact: true }).fill(code);
-  await page.getByLabel('Display name (optional)').fill(name);
-  await page.getByLabel('Year').fill('1985');
-  await page.getByLabel('Month').selectOption({ label: 'July' });
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByRole('navigation', { name: 'Account' }).getByText('Signed in as').waitFor();
-}
 
 /** A state-changing API call with this browser's session, as the web client makes it. */
 async function post(request: APIRequestContext, baseUrl: string, path: string, body: unknown) {
@@ -50,7 +37,7 @@ describe('privacy center', () => {
   it('downloads my data as a ZIP that only I can fetch', async () => {
     const tab = await h.browser.newPage(h.server.url);
     const page = tab.page;
-    await register(h, page, 'pia@example.com', 'Pia');
+    await signUp(h.server.dataDir, page, 'pia@example.com', 'Pia');
     await page.goto('/settings/security');
     await page.getByRole('heading', { level: 1, name: 'Security Center' }).waitFor();
     await page.getByRole('button', { name: 'Download my data' }).click();
@@ -70,7 +57,7 @@ describe('privacy center', () => {
 
     // Another user's browser gets nothing from the same link.
     const other = await h.browser.newPage(h.server.url);
-    await register(h, other.page, 'olaf@example.com', 'Olaf');
+    await signUp(h.server.dataDir, other.page, 'olaf@example.com', 'Olaf');
     const stolen = await other.page.request.get(href!);
     expect(stolen.status()).toBe(404);
     // Nor does a visitor without a session.
@@ -84,7 +71,7 @@ describe('privacy center', () => {
   it('cancels the account after the warning and a code; its meetings go with it', async () => {
     const tab = await h.browser.newPage(h.server.url);
     const page = tab.page;
-    await register(h, page, 'carl@example.com', 'Carl');
+    await signUp(h.server.dataDir, page, 'carl@example.com', 'Carl');
     const created = await post(page.request, h.server.url, '/api/v1/meetings', { subject: 'Carl weekly' });
     expect(created.status()).toBe(201);
     const meetingId = ((await created.json()) as { meetingId: string }).meetingId;
@@ -106,7 +93,7 @@ describe('privacy center', () => {
     expect((await page.request.get('/api/v1/me')).status()).toBe(401);
     expect((await page.request.get(`/api/v1/meetings/${meetingId}`)).status()).toBe(404);
     // The address is free again: a new registration starts from nothing.
-    await register(h, page, 'carl@example.com', 'Carl again');
+    await signUp(h.server.dataDir, page, 'carl@example.com', 'Carl again');
     const list = (await (await page.request.get('/api/v1/meetings')).json()) as { meetings: unknown[] };
     expect(list.meetings).toEqual([]);
     // Chromium logs the one refused GET /api/v1/me that finds the session gone.
@@ -117,7 +104,7 @@ describe('privacy center', () => {
   it('blocks a signed-in user after a material policy change until he accepts it', async () => {
     const tab = await h.browser.newPage(h.server.url);
     const page = tab.page;
-    await register(h, page, 'gina@example.com', 'Gina');
+    await signUp(h.server.dataDir, page, 'gina@example.com', 'Gina');
     const policyFile = join(h.server.dataDir, 'policy-v1.md');
     await writeFile(policyFile, '# VideoPro privacy policy\n\nWe now keep operation logs for 200 days.\n');
     const today = new Date().toISOString().slice(0, 10);

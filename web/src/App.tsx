@@ -8,6 +8,10 @@ import { PrivacyPolicyPage } from './pages/PrivacyPolicyPage';
 import { SecurityCenterPage } from './pages/account/SecurityCenterPage';
 import { SignInPage } from './pages/account/SignInPage';
 import { SignUpPage } from './pages/account/SignUpPage';
+import { AttendancePage } from './pages/meetings/AttendancePage';
+import { JoinByIdPage } from './pages/meetings/JoinByIdPage';
+import { MeetingFormPage } from './pages/meetings/MeetingFormPage';
+import { MyMeetingsPage } from './pages/meetings/MyMeetingsPage';
 import { EnterprisePage } from './pages/enterprise/EnterprisePage';
 import { EnterpriseRegisterPage } from './pages/enterprise/EnterpriseRegisterPage';
 import { EnterprisesPage } from './pages/enterprise/EnterprisesPage';
@@ -16,6 +20,13 @@ import { PolicyGate } from './privacy/PolicyGate';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
 const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
+// The meeting page too (pre-join screen and the meeting itself).
+const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const meetingPage = (
+  <Suspense fallback={<p className="container">Loading…</p>}>
+    <MeetingPage />
+  </Suspense>
+);
 
 /** The client's pages. The router itself is provided by main.tsx (or by a test). */
 export function App() {
@@ -41,6 +52,13 @@ export function App() {
                 </Suspense>
               }
             />
+            <Route path="/meetings" element={<MyMeetingsPage />} />
+            <Route path="/meetings/new" element={<MeetingFormPage />} />
+            <Route path="/meetings/:meetingId/edit" element={<MeetingFormPage />} />
+            <Route path="/meetings/:meetingId/attendance" element={<AttendancePage />} />
+            <Route path="/join" element={<JoinByIdPage />} />
+            <Route path="/m/:meetingId" element={meetingPage} />
+            <Route path="/j/:meetingId" element={meetingPage} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </PolicyGate>

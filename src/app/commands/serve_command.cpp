@@ -21,6 +21,7 @@
 #include "common/mask.hpp"
 #include "common/random.hpp"
 #include "rooms/room_service.hpp"
+#include "services/meetings/live_meeting_store.hpp"
 #include "services/oplog/operation_log_retention.hpp"
 #include "services/oplog/operation_log_writer.hpp"
 #include "services/scheduler/periodic_task.hpp"
@@ -126,6 +127,15 @@ common::Result<std::unique_ptr<sfu::media_server::MediaServer>> startMedia(
     return sfu::media_server::MediaServer::start(std::move(options), clock);
 }
 
+rooms::MeetingLimits meetingLimits(const config::Settings& settings) {
+    rooms::MeetingLimits limits;
+    limits.maxWaiting = static_cast<std::size_t>(settings.maxWaitingPerRoom);
+    limits.resumeGrace = std::chrono::seconds{settings.resumeGraceSeconds};
+    limits.emptyTimeout = std::chrono::seconds{settings.emptyRoomTimeoutSeconds};
+    limits.joinsPerIpPerSecond = static_cast<std::size_t>(settings.joinsPerIpPerSecond);
+    return limits;
+}
+
 int fail(std::string_view what) {
     std::fprintf(stderr, "videopro serve: %.*s\n", static_cast<int>(what.size()), what.data());
     return 1;
@@ -182,9 +192,6 @@ int serve(std::span<const std::string> args) {
     rooms::RoomService rooms(**media, common::SecureRandom::instance(),
                              {static_cast<std::size_t>(settings.maxRooms),
                               static_cast<std::size_t>(settings.maxPeersPerRoom)});
-    if (auto registered = registerSignaling(router, clock, rooms); !registered) {
-        return fail(registered.error().message);
-    }
 
     auto accounts = AccountsRuntime::create(settings, **db, pool, clock);
     if (!accounts) {
@@ -196,6 +203,14 @@ int serve(std::span<const std::string> args) {
         return fail(meetings.error().message);
     }
     (*meetings)->addRoutes(router);
+    services::meetings::PooledLiveMeetingStore liveMeetings(pool, (*meetings)->meetings(), clock);
+    rooms.enableMeetings(
+        {(*meetings)->meetings().joinTokens(), liveMeetings, clock, meetingLimits(settings)});
+    if (auto registered = registerSignaling(router, clock, rooms); !registered) {
+        return fail(registered.error().message);
+    }
+    services::scheduler::PeriodicTask roomsTick(std::chrono::seconds{1},
+                                                [&rooms] { rooms.tick(); });
     auto privacy = PrivacyRuntime::create(settings, pool, clock);
     if (!privacy) {
         return fail(privacy.error().message);
@@ -228,7 +243,9 @@ int serve(std::span<const std::string> args) {
     }
     server.wait();
     mediaMetrics.stop();
+    roomsTick.stop();
     (*media)->stop();  // before `rooms` goes: media callbacks refer to it
+    rooms.closeMeetingSessions();
     log().info("stopped serving; writing the last operation-log records");
     retentionTask.stop();
     (*accounts)->stop();

@@ -43,6 +43,10 @@ struct Settings {
     // Rooms (the meeting runtime)
     std::int64_t maxRooms = 256;
     std::int64_t maxPeersPerRoom = 16;
+    std::int64_t maxWaitingPerRoom = 50;
+    std::int64_t resumeGraceSeconds = 30;
+    std::int64_t emptyRoomTimeoutSeconds = 300;
+    std::int64_t joinsPerIpPerSecond = 20;
 
     // Network operation log (R-PRIV-7)
     std::int64_t oplogRetentionDays = 183;

@@ -27,6 +27,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand__name">VideoPro</span>
           </Link>
           <nav aria-label="Main">
+            <NavLink to="/meetings" className="nav-link">
+              Meetings
+            </NavLink>
+            <NavLink to="/join" className="nav-link">
+              Join
+            </NavLink>
             <NavLink to="/privacy" className="nav-link">
               Privacy policy
             </NavLink>
