@@ -41,6 +41,11 @@ export const CHROMIUM_ARGS = [
   '--allow-loopback-in-peer-connection',
 ];
 
+/** The videopro binary the harness runs (VIDEOPRO_BIN or the build tree's). */
+export function videoproBinary(): string {
+  return envPath('VIDEOPRO_BIN', '../build/src/app/videopro');
+}
+
 function envPath(name: string, fallback: string): string {
   return resolve(WEB_DIR, process.env[name] || fallback);
 }

@@ -19,6 +19,7 @@ import { EnterprisePage } from './pages/enterprise/EnterprisePage';
 import { EnterpriseRegisterPage } from './pages/enterprise/EnterpriseRegisterPage';
 import { EnterprisesPage } from './pages/enterprise/EnterprisesPage';
 import { InvitationsPage } from './pages/enterprise/InvitationsPage';
+import { PolicyGate } from './privacy/PolicyGate';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
 const MediaTestPage = lazy(() => import('./pages/dev/MediaTestPage').then((m) => ({ default: m.MediaTestPage })));
@@ -35,36 +36,38 @@ export function App() {
   return (
     <AuthProvider>
       <Layout>
-        <Routes>
-          <Route path="/" element={<LandingPage />} />
-          <Route path="/privacy" element={<PrivacyPolicyPage />} />
-          <Route path="/signup" element={<SignUpPage />} />
-          <Route path="/signin" element={<SignInPage />} />
-          <Route path="/settings/security" element={<SecurityCenterPage />} />
-          <Route path="/enterprise" element={<EnterprisesPage />} />
-          <Route path="/enterprise/register" element={<EnterpriseRegisterPage />} />
-          <Route path="/enterprise/:enterpriseId" element={<EnterprisePage />} />
-          <Route path="/invitations" element={<InvitationsPage />} />
-          <Route path="/settings/profile" element={<ProfilePage />} />
-          <Route
-            path="/dev/media"
-            element={
-              <Suspense fallback={<p className="container">Loading…</p>}>
-                <MediaTestPage />
-              </Suspense>
-            }
-          />
-          <Route path="/guardian" element={<GuardianConsentPage />} />
-          <Route path="/operator" element={<OperatorConsolePage />} />
-          <Route path="/meetings" element={<MyMeetingsPage />} />
-          <Route path="/meetings/new" element={<MeetingFormPage />} />
-          <Route path="/meetings/:meetingId/edit" element={<MeetingFormPage />} />
-          <Route path="/meetings/:meetingId/attendance" element={<AttendancePage />} />
-          <Route path="/join" element={<JoinByIdPage />} />
-          <Route path="/m/:meetingId" element={meetingPage} />
-          <Route path="/j/:meetingId" element={meetingPage} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <PolicyGate>
+          <Routes>
+            <Route path="/" element={<LandingPage />} />
+            <Route path="/privacy" element={<PrivacyPolicyPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/signin" element={<SignInPage />} />
+            <Route path="/settings/security" element={<SecurityCenterPage />} />
+            <Route path="/enterprise" element={<EnterprisesPage />} />
+            <Route path="/enterprise/register" element={<EnterpriseRegisterPage />} />
+            <Route path="/enterprise/:enterpriseId" element={<EnterprisePage />} />
+            <Route path="/invitations" element={<InvitationsPage />} />
+            <Route path="/settings/profile" element={<ProfilePage />} />
+            <Route
+              path="/dev/media"
+              element={
+                <Suspense fallback={<p className="container">Loading…</p>}>
+                  <MediaTestPage />
+                </Suspense>
+              }
+            />
+            <Route path="/guardian" element={<GuardianConsentPage />} />
+            <Route path="/operator" element={<OperatorConsolePage />} />
+            <Route path="/meetings" element={<MyMeetingsPage />} />
+            <Route path="/meetings/new" element={<MeetingFormPage />} />
+            <Route path="/meetings/:meetingId/edit" element={<MeetingFormPage />} />
+            <Route path="/meetings/:meetingId/attendance" element={<AttendancePage />} />
+            <Route path="/join" element={<JoinByIdPage />} />
+            <Route path="/m/:meetingId" element={meetingPage} />
+            <Route path="/j/:meetingId" element={meetingPage} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </PolicyGate>
       </Layout>
     </AuthProvider>
   );

@@ -164,10 +164,11 @@ void addAuthRoutes(Router& router, const RouteContextPtr& context) {
                    return response;
                }));
     router.add("GET", "/api/v1/me",
-               forSignedIn(context, [context](storage::Connection&, const Request& r,
-                                              const services::accounts::Authenticated& who) {
-                   return me(*context, r, who);
-               }));
+               forSignedInBeforeAcceptance(context,
+                                           [context](storage::Connection&, const Request& r,
+                                                     const services::accounts::Authenticated& who) {
+                                               return me(*context, r, who);
+                                           }));
 }
 
 }  // namespace vp::api::v1

@@ -159,13 +159,13 @@ void addPrivacyRoutes(Router& router, storage::DbPool& pool, services::accounts:
                    return policyVersions(c, *context);
                }));
     router.add("GET", "/api/v1/consents",
-               forSignedIn(base, [context](storage::Connection& c, const Request&,
-                                           const Authenticated& who) {
+               forSignedInBeforeAcceptance(base, [context](storage::Connection& c, const Request&,
+                                                           const Authenticated& who) {
                    return consentsOf(c, *context, who);
                }));
     router.add("POST", "/api/v1/consents",
-               forSignedIn(base, [context](storage::Connection& c, const Request& r,
-                                           const Authenticated& who) {
+               forSignedInBeforeAcceptance(base, [context](storage::Connection& c, const Request& r,
+                                                           const Authenticated& who) {
                    return consentRecorded(c, *context, r, who);
                }));
 }

@@ -189,20 +189,46 @@ Handler onPoolAfterCsrf(RouteContextPtr context, PoolJob job) {
     };
 }
 
-Handler forSignedIn(RouteContextPtr context, SignedInJob job) {
-    return onPoolAfterCsrf(
-        context, [context, job = std::move(job)](storage::Connection& c, const Request& request) {
-            const std::string token = sessionTokenOf(request);
-            auto who = context->accounts.authenticate(c, token);
-            if (!who) {
-                Response response = errorResponse(who.error());
-                if (!token.empty()) {
-                    clearSessionCookie(response, *context, request);
-                }
-                return response;
+namespace {
+
+Handler signedInHandler(RouteContextPtr context, SignedInJob job, bool gated) {
+    return onPoolAfterCsrf(context, [context, gated, job = std::move(job)](storage::Connection& c,
+                                                                           const Request& request) {
+        const std::string token = sessionTokenOf(request);
+        auto who = context->accounts.authenticate(c, token);
+        if (!who) {
+            Response response = errorResponse(who.error());
+            if (!token.empty()) {
+                clearSessionCookie(response, *context, request);
             }
-            return job(c, request, *who);
-        });
+            return response;
+        }
+        if (gated) {
+            auto required = context->accounts.acceptanceRequired(c, who->user.id);
+            if (!required) {
+                return errorResponse(required.error());
+            }
+            if (*required) {
+                boost::json::object error{
+                    {"code", "policy_acceptance_required"},
+                    {"message", "accept privacy policy version " + std::to_string(**required) +
+                                    " (GET /api/v1/policy, then POST /api/v1/consents)"},
+                    {"version", **required}};
+                return jsonResponse(403, boost::json::object{{"error", std::move(error)}});
+            }
+        }
+        return job(c, request, *who);
+    });
+}
+
+}  // namespace
+
+Handler forSignedIn(RouteContextPtr context, SignedInJob job) {
+    return signedInHandler(std::move(context), std::move(job), true);
+}
+
+Handler forSignedInBeforeAcceptance(RouteContextPtr context, SignedInJob job) {
+    return signedInHandler(std::move(context), std::move(job), false);
 }
 
 }  // namespace vp::api::v1

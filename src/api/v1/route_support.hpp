@@ -63,10 +63,15 @@ using PoolJob = std::function<Response(storage::Connection&, const Request&)>;
 Handler onPoolAfterCsrf(RouteContextPtr context, PoolJob job);
 
 // Like onPoolAfterCsrf, for signed-in users only: 401 unauthenticated (and the
-// cookie cleared) without a live session.
+// cookie cleared) without a live session; 403 policy_acceptance_required (with the
+// "version" to accept) while the user has not accepted the policy version the
+// privacy center requires (R-PRIV-2).
 using SignedInJob = std::function<Response(storage::Connection&, const Request&,
                                            const services::accounts::Authenticated&)>;
 Handler forSignedIn(RouteContextPtr context, SignedInJob job);
+// forSignedIn without the policy acceptance gate, for the few calls a user needs
+// to read and accept a new policy or to leave: me, consents, account cancellation.
+Handler forSignedInBeforeAcceptance(RouteContextPtr context, SignedInJob job);
 
 // The service's origin for links in messages: the public URL when configured, else
 // the scheme and Host the request was addressed to.

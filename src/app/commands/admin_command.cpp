@@ -2,6 +2,7 @@
 //   admin policy publish --file F --effective YYYY-MM-DD [--material] [--version N]
 //   admin audit verify
 //   admin create-operator --email E [--password-file F]
+//   admin account cancel …, admin requests …  (app/commands/admin_privacy.cpp)
 #include <termios.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/commands/admin_privacy.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -33,7 +35,11 @@ constexpr std::string_view kAdminUsage =
     "  audit verify   Check the audit log's hash chain; exit 1 when it is broken.\n"
     "  create-operator --email E [--password-file F]\n"
     "                 Create an operator account. The password is the first line of F,\n"
-    "                 or is read from standard input (not echoed on a terminal).\n\n"
+    "                 or is read from standard input (not echoed on a terminal).\n"
+    "  account cancel --user N --reason TEXT\n"
+    "                 Cancel an account on a request received by email (R-PRIV-5).\n"
+    "  requests list | verify ID | answer ID --text T | refuse ID --text REASONS\n"
+    "                 Privacy requests and their deadlines (R-PRIV-6).\n\n"
     "All take the database options of `videopro migrate --help`.\n";
 
 constexpr const char* kOperator = "operator:cli";
@@ -338,6 +344,12 @@ int admin(std::span<const std::string> args) {
     }
     if (args[0] == "create-operator") {
         return createOperator(args.subspan(1));
+    }
+    if (args[0] == "account") {
+        return adminAccount(args.subspan(1));
+    }
+    if (args[0] == "requests") {
+        return adminRequests(args.subspan(1));
     }
     std::fprintf(stderr, "videopro admin: unknown task '%s'\n\n%s", args[0].c_str(),
                  kAdminUsage.data());

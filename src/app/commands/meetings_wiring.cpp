@@ -1,28 +1,15 @@
 #include "app/commands/meetings_wiring.hpp"
 
-#include <fstream>
-
 #include "api/v1/meetings_api.hpp"
+#include "app/commands/key_file.hpp"
 #include "common/random.hpp"
-#include "services/codes/code_hasher.hpp"
 
 namespace vp::app::commands {
 namespace {
 
-// Creates the key file when missing and checks its size and mode (the one-time
-// code key's rules), then reads its 32 bytes.
+// The meetings key is a key file like any other (same size and rules).
 common::Result<services::meetings::MeetingKey> loadMeetingKey(const std::string& path) {
-    auto checked =
-        services::codes::CodeHasher::loadOrCreate(path, common::SecureRandom::instance());
-    if (!checked) {
-        return common::makeError("config_value", "meetings key: " + checked.error().message);
-    }
-    services::meetings::MeetingKey key{};
-    std::ifstream in(path, std::ios::binary);
-    if (!in.read(reinterpret_cast<char*>(key.data()), static_cast<std::streamsize>(key.size()))) {
-        return common::makeError("config_value", "meetings key: cannot read '" + path + "'");
-    }
-    return key;
+    return loadOrCreateKeyFile(path, "meetings key");
 }
 
 }  // namespace

@@ -1,17 +1,208 @@
 #include "app/commands/privacy_wiring.hpp"
 
+#include <atomic>
+
 #include "api/v1/privacy_api.hpp"
+#include "app/commands/key_file.hpp"
+#include "common/log.hpp"
+#include "common/random.hpp"
+#include "domain/privacy/cancellation_rules.hpp"
+#include "domain/privacy/retention_rules.hpp"
+#include "domain/privacy/videopro_data_map.hpp"
+#include "services/privacy/subject_rows.hpp"
 
 namespace vp::app::commands {
+namespace {
 
-void PrivacyRuntime::addRoutes(api::Router& router, const config::Settings& settings,
-                               storage::DbPool& pool,
-                               services::accounts::Accounts& accounts) const {
+const common::Logger& log() {
+    static const common::Logger logger("app.privacy");
+    return logger;
+}
+
+}  // namespace
+
+struct PrivacyRuntime::Parts {
+    Parts(const config::Settings& s, storage::DbPool& dbPool, const common::Clock& c,
+          services::privacy::Pseudonymiser p, domain::privacy::HolidayCalendar holidays)
+        : settings(s),
+          pool(dbPool),
+          clock(c),
+          policies(c),
+          ledger(policies, c),
+          gate(policies, ledger),
+          audit(c),
+          pseudonyms(std::move(p)),
+          exports(dbPool, domain::privacy::videoproDataMap(),
+                  domain::privacy::videoproSubjectPaths(), audit, c,
+                  common::SecureRandom::instance(), {}),
+          cancellation(domain::privacy::videoproDataMap(), domain::privacy::videoproSubjectPaths(),
+                       domain::privacy::videoproCancellationRules(), pseudonyms, audit),
+          requests(std::move(holidays), c, common::SecureRandom::instance()),
+          retention(domain::privacy::videoproDataMap(), domain::privacy::videoproRetentionRules(),
+                    c) {}
+
+    config::Settings settings;
+    storage::DbPool& pool;
+    const common::Clock& clock;
+    services::privacy::PolicyStore policies;
+    services::privacy::ConsentLedger ledger;
+    services::privacy::ConsentGate gate;
+    services::privacy::AuditLog audit;
+    services::privacy::Pseudonymiser pseudonyms;
+    services::privacy::DataExports exports;
+    services::privacy::AccountCancellation cancellation;
+    services::privacy::PrivacyRequests requests;
+    services::privacy::RetentionJob retention;
+    std::atomic<std::int64_t> overdue{0};
+    std::unique_ptr<services::scheduler::PeriodicTask> purge;
+    std::unique_ptr<services::scheduler::PeriodicTask> deadlines;
+    std::unique_ptr<services::scheduler::PeriodicTask> daily;
+};
+
+namespace {
+
+// Runs the pipeline for each open cancellation request an enterprise approved.
+void runApprovedCancellations(PrivacyRuntime::Parts& p, storage::Connection& c) {
+    auto open = p.requests.openRequests(c);
+    if (!open) {
+        return;
+    }
+    for (const auto& r : *open) {
+        if (r.kind != "cancellation" || r.channel != "enterprise" || !r.userId) {
+            continue;
+        }
+        auto done = p.cancellation.cancel(
+            c, {*r.userId, "system", "approved by the enterprise's administrator"});
+        if (!done && done.error().code != "not_found") {
+            log().warn("enterprise cancellation failed", {{"error", done.error().message}});
+            continue;
+        }
+        (void)p.requests.answer(c, r.publicId, false, "The account was cancelled.", "system");
+    }
+}
+
+}  // namespace
+
+void PrivacyRuntime::takeEnterpriseCancellations(services::enterprises::Enterprises& enterprises) {
+    Parts& p = *parts_;
+    enterprises.setCancellationApprovedHook(
+        [&p](storage::Connection& c,
+             const domain::enterprises::CancellationRequest& request) -> common::Status {
+            auto subject = services::privacy::loadSubject(c, request.userId);
+            if (!subject) {
+                return subject.error();
+            }
+            const std::string contact = subject->email.value_or(subject->phone.value_or(""));
+            auto filed =
+                p.requests.file(c, {request.userId, "cancellation", "enterprise", contact,
+                                    "cancellation approved by the administrator of enterprise " +
+                                        std::to_string(request.enterpriseId),
+                                    true, "enterprise:" + std::to_string(request.enterpriseId)});
+            return filed ? common::Status{} : common::Status{filed.error()};
+        });
+}
+
+common::Result<std::unique_ptr<PrivacyRuntime>> PrivacyRuntime::create(
+    const config::Settings& settings, storage::DbPool& pool, const common::Clock& clock) {
+    auto key = loadOrCreateKeyFile(settings.dataDir + "/keys/privacy.key", "privacy key");
+    if (!key) {
+        return key.error();
+    }
+    auto pseudonyms = services::privacy::Pseudonymiser::fromKey(*key);
+    key->fill(0);
+    if (!pseudonyms) {
+        return pseudonyms.error();
+    }
+    auto holidays = domain::privacy::HolidayCalendar::parse(settings.privacyHolidays);
+    if (!holidays) {
+        return common::makeError("config_value", "privacy.holidays: " + holidays.error().message);
+    }
+    return std::unique_ptr<PrivacyRuntime>(new PrivacyRuntime(std::make_unique<Parts>(
+        settings, pool, clock, std::move(*pseudonyms), std::move(*holidays))));
+}
+
+PrivacyRuntime::PrivacyRuntime(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+
+PrivacyRuntime::~PrivacyRuntime() {
+    stop();
+}
+
+void PrivacyRuntime::addRoutes(api::Router& router, services::accounts::Accounts& accounts,
+                               std::function<void()> onMessageQueued) {
+    // The policy acceptance gate in front of every signed-in call (R-PRIV-2).
+    accounts.setAcceptanceCheck([this](storage::Connection& c, std::int64_t userId) {
+        return parts_->gate.acceptanceRequired(c, userId);
+    });
     api::v1::AccountsApiOptions options;
-    options.publicUrl = settings.publicUrl;
-    api::v1::addPrivacyRoutes(router, pool, accounts,
-                              {policies_, ledger_, gate_, kConsentJurisdiction},
-                              std::move(options));
+    options.publicUrl = parts_->settings.publicUrl;
+    options.onMessageQueued = std::move(onMessageQueued);
+    api::v1::addPrivacyRoutes(
+        router, parts_->pool, accounts,
+        {parts_->policies, parts_->ledger, parts_->gate, kConsentJurisdiction}, options);
+    api::v1::addPrivacyDataRoutes(router, parts_->pool, accounts,
+                                  {parts_->exports, parts_->cancellation, parts_->requests},
+                                  std::move(options));
+}
+
+void PrivacyRuntime::start() {
+    Parts& p = *parts_;
+    p.pool.submit([&p](storage::Connection& c) {
+        if (auto resumed = p.exports.resume(c); !resumed) {
+            log().warn("exports not resumed", {{"error", resumed.error().message}});
+        }
+    });
+    p.purge = std::make_unique<services::scheduler::PeriodicTask>(std::chrono::hours{1}, [&p] {
+        p.pool.submit([&p](storage::Connection& c) {
+            if (auto purged = p.exports.purgeExpired(c); !purged) {
+                log().warn("export purge failed", {{"error", purged.error().message}});
+            } else if (*purged > 0) {
+                log().info("expired exports deleted", {{"deleted", std::to_string(*purged)}});
+            }
+        });
+    });
+    p.deadlines =
+        std::make_unique<services::scheduler::PeriodicTask>(std::chrono::minutes{1}, [&p] {
+            p.pool.submit([&p](storage::Connection& c) {
+                runApprovedCancellations(p, c);
+                if (auto overdue = p.requests.overdueCount(c)) {
+                    p.overdue.store(*overdue);
+                }
+            });
+        });
+    // The general retention job (R-PRIV-7): daily, at start and every 24 hours.
+    p.daily = std::make_unique<services::scheduler::PeriodicTask>(std::chrono::hours{24}, [&p] {
+        p.pool.submit([&p](storage::Connection& c) {
+            auto report = p.retention.runOnce(c);
+            if (!report) {
+                log().warn("retention job failed", {{"error", report.error().message}});
+                return;
+            }
+            for (const auto& o : *report) {
+                if (o.deleted > 0) {
+                    log().info("retention job deleted expired rows",
+                               {{"table", o.table}, {"deleted", std::to_string(o.deleted)}});
+                }
+            }
+        });
+    });
+}
+
+void PrivacyRuntime::stop() {
+    for (auto* task : {parts_->purge.get(), parts_->deadlines.get(), parts_->daily.get()}) {
+        if (task != nullptr) {
+            task->stop();
+        }
+    }
+}
+
+void PrivacyRuntime::appendMetrics(std::string& out) const {
+    out += "# HELP videopro_privacy_requests_overdue Open privacy requests past their due date.\n";
+    out += "# TYPE videopro_privacy_requests_overdue gauge\n";
+    out += "videopro_privacy_requests_overdue " + std::to_string(parts_->overdue.load()) + "\n";
+}
+
+const services::privacy::AccountCancellation& PrivacyRuntime::cancellation() const {
+    return parts_->cancellation;
 }
 
 }  // namespace vp::app::commands

@@ -212,19 +212,29 @@ int serve(std::span<const std::string> args) {
     }
     services::scheduler::PeriodicTask roomsTick(std::chrono::seconds{1},
                                                 [&rooms] { rooms.tick(); });
-    PrivacyRuntime privacy(clock);
-    privacy.addRoutes(router, settings, pool, (*accounts)->accounts());
+    auto privacy = PrivacyRuntime::create(settings, pool, clock);
+    if (!privacy) {
+        return fail(privacy.error().message);
+    }
+    (*privacy)->addRoutes(router, (*accounts)->accounts(), (*accounts)->outboxWaker());
     EnterprisesRuntime enterprises(settings, pool, **accounts, clock);
     enterprises.addRoutes(router);
     ProfileRuntime profile(clock, (*accounts)->codes());
     profile.addRoutes(router, settings, pool, (*accounts)->accounts(), (*accounts)->outboxWaker());
+    (*privacy)->takeEnterpriseCancellations(enterprises.enterprises());
 
     MediaMetrics mediaMetrics(**media);
-    api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));
+    auto hooks = makeHooks(pool, writer, mediaMetrics);
+    hooks.appendMetrics = [base = hooks.appendMetrics, &privacy = **privacy](std::string& out) {
+        base(out);
+        privacy.appendMetrics(out);
+    };
+    api::HttpServer server(serverOptions(settings), router, std::move(hooks));
     if (auto started = server.start(); !started) {
         return fail(started.error().message);
     }
     (*accounts)->start();
+    (*privacy)->start();
     server.stopOnSignals();
     log().info("serving", {{"url", server.baseUrl()}, {"web_root", settings.webRoot}});
     if (!settings.readyFile.empty()) {
@@ -242,6 +252,7 @@ int serve(std::span<const std::string> args) {
     log().info("stopped serving; writing the last operation-log records");
     retentionTask.stop();
     (*accounts)->stop();
+    (*privacy)->stop();
     writer.stop();
     pool.stop();
     return 0;

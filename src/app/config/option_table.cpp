@@ -261,6 +261,10 @@ const OptionSpec kOptions[] = {
      "debug, info, warn or error."},
     {"process.ready_file", "--ready-file", "VIDEOPRO_READY_FILE", &S::readyFile, kNoRange,
      "When set, a JSON file with the bound addresses is written here once serving."},
+    {"privacy.holidays", "--privacy-holidays", "VIDEOPRO_PRIVACY_HOLIDAYS", &S::privacyHolidays,
+     kNoRange,
+     "Public holidays for privacy request deadlines (15 working days, R-PRIV-6): dates "
+     "YYYY-MM-DD separated by commas; +YYYY-MM-DD marks a weekend day that is worked."},
 };
 
 }  // namespace

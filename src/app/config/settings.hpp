@@ -86,6 +86,9 @@ struct Settings {
     std::string logLevel = "info";
     std::string readyFile;
 
+    // Privacy center (R-PRIV-6): holiday calendar of request deadlines
+    std::string privacyHolidays;
+
     std::string effectiveCodesKeyFile() const {
         return codesKeyFile.empty() ? dataDir + "/keys/code.key" : codesKeyFile;
     }

@@ -25,6 +25,7 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
         {"attempt_failures", "", SubjectKey::NotLinkable,
          "keys are SHA-256 hashes of an IP address or sign-in target, kept one day; linking "
          "them to an account would mean hashing every contact"},
+        {"privacy_requests", "user_id", SubjectKey::UserId, ""},
         {"enterprises", "created_by", SubjectKey::UserId, ""},
         {"enterprise_members", "user_id", SubjectKey::UserId, ""},
         {"enterprise_invitations", "target", SubjectKey::UserContact, ""},

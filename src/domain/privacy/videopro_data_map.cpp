@@ -198,6 +198,7 @@ TableDeclaration dataExports() {
                 notPersonalColumn("expires_at", "end of the download window"),
                 personalColumn("archive", copy),
                 notPersonalColumn("error", "why the job failed, without personal data"),
+                notPersonalColumn("public_id", "random identifier of the download link"),
             }};
 }
 
@@ -218,6 +219,37 @@ TableDeclaration auditLog() {
                 personalColumn("details", who),
                 notPersonalColumn("prev_hash", "hash of the previous entry"),
                 notPersonalColumn("hash", "SHA-256 of the previous hash and this entry"),
+            }};
+}
+
+// Privacy requests (migration 0010, R-PRIV-6).
+TableDeclaration privacyRequests() {
+    const Retention proof{std::chrono::days{0}, std::chrono::days{3 * 365 + 1},
+                          "kept 3 years after the request was answered (proof that it was "
+                          "handled in time, limitation period for claims), also after the "
+                          "account is closed; then deleted by the retention job"};
+    const PersonalData request{"privacy requests",
+                               "handle the user's requests about his data within 15 working "
+                               "days (R-PRIV-6)",
+                               "user_id", proof, false};
+    return {"privacy_requests",
+            "Requests about personal data (access, copy, correction, deletion, cancellation, "
+            "explanation, relatives of a deceased user) with deadline and history.",
+            {
+                notPersonalColumn("id", "row identifier"),
+                notPersonalColumn("public_id", "random identifier of the request"),
+                personalColumn("user_id", request),
+                notPersonalColumn("kind", "what is asked"),
+                notPersonalColumn("channel", "how the request arrived"),
+                personalColumn("requester_contact", request),
+                personalColumn("details", request),
+                notPersonalColumn("identity_verified", "whether the requester was verified"),
+                notPersonalColumn("status", "request state"),
+                personalColumn("received_at", request),
+                notPersonalColumn("due_at", "deadline of the answer"),
+                personalColumn("answer", request),
+                notPersonalColumn("answered_at", "when it was answered"),
+                personalColumn("history", request),
             }};
 }
 
@@ -242,6 +274,7 @@ const DataMap& videoproDataMap() {
         accounts::guardianConsentsTable(),
         accounts::operatorsTable(),
         accounts::attemptFailuresTable(),
+        privacyRequests(),
         enterprises::enterprisesTable(),
         enterprises::enterpriseMembersTable(),
         enterprises::enterpriseInvitationsTable(),

@@ -10,6 +10,7 @@
 // guardian_required, invalid_guardian,
 // unauthenticated, reauthentication_failed, not_found; storage errors otherwise.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -122,6 +123,11 @@ class Accounts {
     common::Result<SignedIn> changePassword(storage::Connection& c, const Authenticated& who,
                                             const PasswordChange& change, const ClientInfo& client);
 
+    // Re-verification before an irreversible step (account cancellation): a fresh
+    // sign-in code sent to the account's contact. "reauthentication_failed" for a
+    // wrong, used or expired code (the failure counts towards the sign-in limits).
+    common::Status reverify(storage::Connection& c, const Authenticated& who, std::string_view code,
+                            const ClientInfo& client);
     // A new session for an active account whose contact the caller has just proven
     // (e.g. by an enterprise-verification code), ending `previousToken`'s session.
     // Runs inside the caller's transaction when there is one.
@@ -147,6 +153,18 @@ class Accounts {
     common::Result<domain::accounts::VerifyOutcome> verifyCode(
         storage::Connection& c, const std::string& target, domain::accounts::CodePurpose purpose,
         std::string_view code, const std::string& ip) const;
+
+    // The policy acceptance gate (R-PRIV-2): the policy version a signed-in user must
+    // accept before any other signed-in call, or nullopt. Installed once by the wiring
+    // (the privacy center) before the server starts; without one nothing is required.
+    using AcceptanceCheck = std::function<common::Result<std::optional<std::int64_t>>(
+        storage::Connection&, std::int64_t userId)>;
+    void setAcceptanceCheck(AcceptanceCheck check) { acceptanceCheck_ = std::move(check); }
+    common::Result<std::optional<std::int64_t>> acceptanceRequired(storage::Connection& c,
+                                                                   std::int64_t userId) const {
+        return acceptanceCheck_ ? acceptanceCheck_(c, userId)
+                                : common::Result<std::optional<std::int64_t>>(std::nullopt);
+    }
 
   private:
     common::Result<SignedIn> startSession(storage::Connection& c, const domain::accounts::User& u,
@@ -175,6 +193,7 @@ class Accounts {
     PersistentAttemptLimiter perIp_;
     PersistentAttemptLimiter codesPerIp_;
     const GuardianConsents* guardians_ = nullptr;
+    AcceptanceCheck acceptanceCheck_;
 };
 
 }  // namespace vp::services::accounts

@@ -39,6 +39,24 @@ common::Result<std::int64_t> Accounts::revokeAll(storage::Connection& c, const A
     return sessions.deleteAllForUser(who.user.id, includingCurrent ? 0 : who.session.id);
 }
 
+common::Status Accounts::reverify(storage::Connection& c, const Authenticated& who,
+                                  std::string_view code, const ClientInfo& client) {
+    const auto contact = who.user.contact();
+    if (auto limited = throttled(contact.value, client); !limited) {
+        return limited.error();
+    }
+    auto outcome = codes_.verify(c, contact.value, domain::accounts::CodePurpose::Login, code);
+    if (!outcome) {
+        return outcome.error();
+    }
+    if (*outcome != domain::accounts::VerifyOutcome::Accepted) {
+        recordFailure(contact.value, client);
+        return common::makeError("reauthentication_failed",
+                                 "the code is wrong or has expired; ask for a new one");
+    }
+    return {};
+}
+
 common::Result<SignedIn> Accounts::changePassword(storage::Connection& c, const Authenticated& who,
                                                   const PasswordChange& change,
                                                   const ClientInfo& client) {

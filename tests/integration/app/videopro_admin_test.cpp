@@ -99,6 +99,68 @@ TEST(VideoproAdmin, VerifyNamesADeletedEntry) {
         << verify.stdoutText();
 }
 
+// Runs SQL on the data folder's database (after `admin audit verify` made it).
+void sql(const TempDir& dir, const std::string& statement) {
+    auto db = storage::Database::open("sqlite:" + dir.path + "/videopro.db");
+    ASSERT_TRUE(db) << db.error().message;
+    auto c = (*db)->connect();
+    ASSERT_TRUE(c) << c.error().message;
+    auto done = (*c)->execute(statement);
+    ASSERT_TRUE(done) << statement << ": " << done.error().message;
+}
+
+TEST(VideoproAdmin, CancelsAnAccountOnAnEmailedRequestThroughTheSamePipeline) {
+    TempDir dir;
+    Process init({"admin", "audit", "verify", "--data-dir", dir.path});
+    ASSERT_EQ(init.wait(), 0) << init.stderrText();
+    sql(dir,
+        "INSERT INTO users (email, birth_year, birth_month, status, created_at) VALUES "
+        "('mail@example.com', 1980, 3, 'active', 0)");
+    Process noReason({"admin", "account", "cancel", "--user", "1", "--data-dir", dir.path});
+    EXPECT_EQ(noReason.wait(), 2);
+    Process unknown({"admin", "account", "cancel", "--user", "7", "--reason", "email of 1 March",
+                     "--data-dir", dir.path});
+    EXPECT_EQ(unknown.wait(), 1);
+    EXPECT_NE(unknown.stderrText().find("not_found"), std::string::npos) << unknown.stderrText();
+    Process cancel({"admin", "account", "cancel", "--user", "1", "--reason", "email of 1 March",
+                    "--data-dir", dir.path});
+    EXPECT_EQ(cancel.wait(), 0) << cancel.stderrText();
+    EXPECT_NE(cancel.stdoutText().find("Account 1 cancelled"), std::string::npos);
+    Process verify({"admin", "audit", "verify", "--data-dir", dir.path});
+    EXPECT_EQ(verify.wait(), 0);
+    EXPECT_NE(verify.stdoutText().find("1 entries"), std::string::npos) << verify.stdoutText();
+}
+
+TEST(VideoproAdmin, RequestsNeedReasonsToBeRefused) {
+    TempDir dir;
+    Process init({"admin", "audit", "verify", "--data-dir", dir.path});
+    ASSERT_EQ(init.wait(), 0) << init.stderrText();
+    const std::string id = "0123456789abcdef0123456789abcdef";
+    sql(dir,
+        "INSERT INTO privacy_requests (public_id, kind, channel, requester_contact, details, "
+        "identity_verified, status, received_at, due_at, history) VALUES ('" +
+            id +
+            "', 'deceased_relative', 'email', 'son@example.com', 'certificate', 0, "
+            "'received', 0, 1, '[]')");
+    Process list({"admin", "requests", "list", "--data-dir", dir.path});
+    EXPECT_EQ(list.wait(), 0) << list.stderrText();
+    EXPECT_NE(list.stdoutText().find("1 open, 1 overdue"), std::string::npos) << list.stdoutText();
+    Process bare({"admin", "requests", "refuse", id, "--text", " ", "--data-dir", dir.path});
+    EXPECT_EQ(bare.wait(), 1);
+    EXPECT_NE(bare.stderrText().find("reason_required"), std::string::npos);
+    Process answer({"admin", "requests", "answer", id, "--text", "ok", "--data-dir", dir.path});
+    EXPECT_EQ(answer.wait(), 1);
+    EXPECT_NE(answer.stderrText().find("identity_not_verified"), std::string::npos);
+    Process refuse({"admin", "requests", "refuse", id, "--text",
+                    "The deceased asked that his data be deleted, not handed on.", "--data-dir",
+                    dir.path});
+    EXPECT_EQ(refuse.wait(), 0) << refuse.stderrText();
+    EXPECT_NE(refuse.stdoutText().find("refused"), std::string::npos);
+    Process forged({"admin", "requests", "verify", "ffffffffffffffffffffffffffffffff", "--data-dir",
+                    dir.path});
+    EXPECT_EQ(forged.wait(), 1);
+}
+
 TEST(VideoproAdmin, UnknownTaskExplainsUsage) {
     Process p({"admin", "dance"});
     EXPECT_EQ(p.wait(), 2);

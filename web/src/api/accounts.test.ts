@@ -1,17 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AccountsClient, ApiError, BAD_ANSWER, errorFrom, NETWORK_ERROR, type User } from './accounts';
-
-const USER: User = {
-  id: 7,
-  email: 'ann@example.com',
-  phone: null,
-  displayName: 'Ann',
-  status: 'active',
-  hasPassword: true,
-  birthYear: 1985,
-  birthMonth: 7,
-  createdAt: '2026-01-01T00:00:00Z',
-};
+import { AccountsClient, ApiError, BAD_ANSWER, errorFrom, NETWORK_ERROR } from './accounts';
+import { USER } from '../test/fixtures';
 
 interface Call {
   url: string;

@@ -125,6 +125,8 @@ export class AccountsClient {
   private readonly fetchImpl: typeof fetch;
   /** Called whenever a request finds the session ended (401 unauthenticated). */
   onSignedOut: (() => void) | null = null;
+  /** Called when the server wants a new policy version accepted first (403 policy_acceptance_required). */
+  onPolicyAcceptanceRequired: (() => void) | null = null;
 
   constructor(fetchImpl?: typeof fetch) {
     this.fetchImpl = fetchImpl ?? ((input, init) => fetch(input, init));
@@ -157,6 +159,7 @@ export class AccountsClient {
         this.csrfToken = null;
         this.onSignedOut?.();
       }
+      if (error.code === 'policy_acceptance_required') this.onPolicyAcceptanceRequired?.();
       throw error;
     }
     return response;

@@ -23,6 +23,9 @@ class PrivacyApiTest : public AccountsApiTest {
         }
         // The server is running but idle: no request can race this registration.
         addPrivacyRoutes(router_, *pool_, *accounts_, {policies_, ledger_, gate_, "CN"}, {});
+        accounts_->setAcceptanceCheck([this](storage::Connection& c, std::int64_t userId) {
+            return gate_.acceptanceRequired(c, userId);
+        });
     }
 
     void publish(const std::string& text, std::chrono::system_clock::time_point effective,
@@ -177,6 +180,44 @@ TEST_P(PrivacyApiTest, BadConsentRequestsAreRefusedAndNothingIsRecorded) {
     EXPECT_EQ(withdrawAcceptance.status, 400);
     EXPECT_EQ(errorCode(withdrawAcceptance), "invalid_consent");
     EXPECT_TRUE(consents(u).at("history").as_array().empty());
+}
+
+TEST_P(PrivacyApiTest, AfterAMaterialChangeEveryOtherSignedInCallWaitsForAcceptance) {
+    publish("# Policy one", clock_.now() - 1h, false);
+    User u = signUp("gate@example.com");
+    ASSERT_EQ(consent(u, R"({"purpose":"policy_acceptance","granted":true})").status, 201);
+    EXPECT_EQ(call("GET", "/api/v1/security/sessions", {}, u.call()).status, 200);
+
+    publish("# Policy two", clock_.now(), true);
+    auto blocked = call("GET", "/api/v1/security/sessions", {}, u.call());
+    EXPECT_EQ(blocked.status, 403);
+    EXPECT_EQ(errorCode(blocked), "policy_acceptance_required");
+    EXPECT_EQ(parse(blocked).at("error").at("version").as_int64(), 2);
+    auto revoke = call("POST", "/api/v1/security/sessions/revoke-all", "{}", u.call());
+    EXPECT_EQ(errorCode(revoke), "policy_acceptance_required");
+    // Exempt: reading the policy, the user, the consents; accepting.
+    EXPECT_EQ(call("GET", "/api/v1/policy", {}, u.call()).status, 200);
+    EXPECT_EQ(call("GET", "/api/v1/me", {}, u.call()).status, 200);
+    EXPECT_EQ(consents(u).at("acceptanceRequired").as_int64(), 2);
+    // Granting an optional consent is not accepting the policy.
+    ASSERT_EQ(consent(u, R"({"purpose":"telemetry","granted":true})").status, 201);
+    EXPECT_EQ(call("GET", "/api/v1/security/sessions", {}, u.call()).status, 403);
+
+    ASSERT_EQ(consent(u, R"({"purpose":"policy_acceptance","granted":true})").status, 201);
+    EXPECT_EQ(call("GET", "/api/v1/security/sessions", {}, u.call()).status, 200);
+
+    // A later non-material version asks for nothing new.
+    publish("# Policy three", clock_.now(), false);
+    EXPECT_EQ(call("GET", "/api/v1/security/sessions", {}, u.call()).status, 200);
+}
+
+TEST_P(PrivacyApiTest, SignOutIsAllowedWhileAcceptanceIsPending) {
+    publish("# Policy one", clock_.now() - 1h, true);
+    User u = signUp("gate-signout@example.com");
+    EXPECT_EQ(call("GET", "/api/v1/security/sessions", {}, u.call()).status, 403);
+    auto out = call("POST", "/api/v1/auth/logout", "{}", u.call());
+    EXPECT_EQ(out.status, 204) << out.body;
+    EXPECT_EQ(call("GET", "/api/v1/me", {}, u.call()).status, 401);
 }
 
 VP_INSTANTIATE_FOR_BOTH_BACKENDS(PrivacyApiTest);

@@ -17,6 +17,8 @@
 #include "api/v1/profile_api.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
+#include "domain/privacy/cancellation_rules.hpp"
+#include "domain/privacy/videopro_data_map.hpp"
 #include "services/accounts/accounts.hpp"
 #include "services/codes/code_hasher.hpp"
 #include "services/codes/one_time_codes.hpp"
@@ -65,9 +67,19 @@ RouteSet serverRoutes() {
     addGuardianRoutes(router, pool, accounts, guardians, {});
     services::accounts::Operators operators(clock);
     addOperatorRoutes(router, pool, accounts, operators, {}, {});
+    services::privacy::AuditLog audit(clock);
+    services::privacy::DataExports exports(pool, domain::privacy::videoproDataMap(),
+                                           domain::privacy::videoproSubjectPaths(), audit, clock,
+                                           random, {});
+    auto pseudonyms = services::privacy::Pseudonymiser::fromKey(key);
+    EXPECT_TRUE(pseudonyms);
+    services::privacy::AccountCancellation cancellation(
+        domain::privacy::videoproDataMap(), domain::privacy::videoproSubjectPaths(),
+        domain::privacy::videoproCancellationRules(), *pseudonyms, audit);
+    services::privacy::PrivacyRequests requests({}, clock, random);
+    addPrivacyDataRoutes(router, pool, accounts, {exports, cancellation, requests}, {});
     services::enterprises::Enterprises enterprises({}, codes, outbox, accounts, clock);
     addEnterprisesRoutes(router, pool, accounts, enterprises, {});
-    services::privacy::AuditLog audit(clock);
     services::profile::Profiles profiles({}, audit, clock);
     services::profile::ContactChanges contacts(codes, audit);
     addProfileRoutes(router, pool, accounts, profiles, contacts, {});

@@ -5,6 +5,7 @@ import { nameOf, useAuth } from '../../accounts/auth';
 import { SessionList } from '../../accounts/SessionList';
 import { errorText, Field, FormError, SubmitButton } from '../../accounts/ui';
 import { checkNewPassword, PASSWORD_RULE } from '../../accounts/validation';
+import { AccountCancellationCard, DataExportCard, PrivacyRequestsCard } from './PrivacySection';
 import './account.css';
 
 /** Security Center: sessions, sign out one or all others, change the password, sign out. */
@@ -154,6 +155,10 @@ function SignedInSecurityCenter() {
 
       <PasswordChange hasPassword={user.hasPassword} onChanged={() => void load()} />
 
+      <DataExportCard />
+
+      <PrivacyRequestsCard />
+
       <section className="card" aria-labelledby="signout-title">
         <h2 id="signout-title">Sign out</h2>
         <p className="field__hint">Ends the session in this browser. Your other devices stay signed in.</p>
@@ -166,6 +171,8 @@ function SignedInSecurityCenter() {
           </p>
         )}
       </section>
+
+      <AccountCancellationCard />
     </section>
   );
 }
