@@ -10,6 +10,7 @@ add_executable(videopro
   commands/accounts_wiring.cpp
   commands/meetings_wiring.cpp
   commands/privacy_wiring.cpp
+  commands/admin_register.cpp
   commands/enterprises_wiring.cpp)
 target_link_libraries(videopro PRIVATE vp_app_config vp_api vp_api_v1 vp_rooms vp_signaling vp_storage vp_services
                                        vp_common vp_warnings)

@@ -77,6 +77,10 @@ struct Settings {
     // Enterprises (R-ACC-5)
     std::int64_t invitationDays = 7;
 
+    // Privacy (R-PRIV-10): where the deployment stores personal data, shown to users.
+    std::string storageRegion = "local";
+    std::string backupKeyFile;  // empty: <dataDir>/keys/backup.key
+
     // Process
     std::string logLevel = "info";
     std::string readyFile;
@@ -85,6 +89,9 @@ struct Settings {
         return codesKeyFile.empty() ? dataDir + "/keys/code.key" : codesKeyFile;
     }
     std::string outboxDir() const { return dataDir + "/outbox"; }
+    std::string effectiveBackupKeyFile() const {
+        return backupKeyFile.empty() ? dataDir + "/keys/backup.key" : backupKeyFile;
+    }
 
     // The database URL after defaults are applied.
     std::string effectiveDatabaseUrl() const {

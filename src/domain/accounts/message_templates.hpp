@@ -21,6 +21,8 @@ enum class TemplateId {
     GuardianConsentEmail,    // child, code, minutes, link
     GuardianConsentSms,      // child, code, minutes
     CancellationNotice,      // name, date
+    IncidentNoticeEmail,     // name, window, summary, measures, advice, link
+    IncidentNoticeSms,       // link
 };
 
 struct MessageTemplate {
