@@ -1,6 +1,7 @@
 #include "app/commands/privacy_wiring.hpp"
 
 #include "api/v1/privacy_api.hpp"
+#include "api/v1/privacy_register_api.hpp"
 
 namespace vp::app::commands {
 
@@ -10,8 +11,10 @@ void PrivacyRuntime::addRoutes(api::Router& router, const config::Settings& sett
     api::v1::AccountsApiOptions options;
     options.publicUrl = settings.publicUrl;
     api::v1::addPrivacyRoutes(router, pool, accounts,
-                              {policies_, ledger_, gate_, kConsentJurisdiction},
-                              std::move(options));
+                              {policies_, ledger_, gate_, kConsentJurisdiction}, options);
+    api::v1::addPrivacyRegisterRoutes(router, pool, accounts,
+                                      {recipients_, incidents_, settings.storageRegion},
+                                      std::move(options));
 }
 
 }  // namespace vp::app::commands

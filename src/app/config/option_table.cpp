@@ -227,10 +227,6 @@ const OptionSpec kOptions[] = {
      kNoRange,
      "Where this deployment stores personal data (R-PRIV-10), e.g. \"cn-north\" or \"on the "
      "operator's servers in Berlin\"; shown on the privacy policy page and in /readyz."},
-    {"privacy.backup_key_file", "--backup-key-file", "VIDEOPRO_BACKUP_KEY_FILE", &S::backupKeyFile,
-     kNoRange,
-     "Key of `videopro admin backup` and `restore`. Default: <data-dir>/keys/backup.key, "
-     "created with mode 0600 on first use."},
     {"log.level", "--log-level", "VIDEOPRO_LOG_LEVEL", &S::logLevel, kNoRange,
      "debug, info, warn or error."},
     {"process.ready_file", "--ready-file", "VIDEOPRO_READY_FILE", &S::readyFile, kNoRange,

@@ -79,7 +79,6 @@ struct Settings {
 
     // Privacy (R-PRIV-10): where the deployment stores personal data, shown to users.
     std::string storageRegion = "local";
-    std::string backupKeyFile;  // empty: <dataDir>/keys/backup.key
 
     // Process
     std::string logLevel = "info";
@@ -89,9 +88,6 @@ struct Settings {
         return codesKeyFile.empty() ? dataDir + "/keys/code.key" : codesKeyFile;
     }
     std::string outboxDir() const { return dataDir + "/outbox"; }
-    std::string effectiveBackupKeyFile() const {
-        return backupKeyFile.empty() ? dataDir + "/keys/backup.key" : backupKeyFile;
-    }
 
     // The database URL after defaults are applied.
     std::string effectiveDatabaseUrl() const {
