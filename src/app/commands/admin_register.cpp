@@ -21,8 +21,8 @@ namespace {
 
 constexpr const char* kOperator = "operator:cli";
 
-// The task's --key value options, flags, one positional argument; the rest are
-// settings options for loadSettings.
+// The task's --key value options, flags, a positional argument right after the task
+// (an id); the rest are settings options (with their values) for loadSettings.
 struct TaskArgs {
     std::map<std::string, std::string, std::less<>> values;
     std::vector<std::string> flags;
@@ -63,7 +63,7 @@ std::optional<TaskArgs> parseTaskArgs(std::span<const std::string> args,
             out.values[a.substr(2)] = args[++i];
         } else if (std::find(flagNames.begin(), flagNames.end(), a) != flagNames.end()) {
             out.flags.push_back(a.substr(2));
-        } else if (!a.starts_with("-") && !out.positional) {
+        } else if (i == 0 && !a.starts_with("-")) {  // "remove ID": the id comes first
             out.positional = a;
         } else {
             out.rest.push_back(a);

@@ -13,8 +13,11 @@
 #include "api/v1/meetings_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "api/v1/privacy_api.hpp"
+#include "api/v1/privacy_register_api.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
+#include "domain/privacy/subject_paths.hpp"
+#include "domain/privacy/videopro_data_map.hpp"
 #include "services/accounts/accounts.hpp"
 #include "services/codes/code_hasher.hpp"
 #include "services/codes/one_time_codes.hpp"
@@ -60,6 +63,11 @@ RouteSet serverRoutes() {
     addPrivacyRoutes(router, pool, accounts, {policies, ledger, gate, "CN"}, {});
     services::enterprises::Enterprises enterprises({}, codes, outbox, accounts, clock);
     addEnterprisesRoutes(router, pool, accounts, enterprises, {});
+    services::privacy::RecipientsRegister recipients(domain::privacy::videoproDataMap(), clock);
+    services::privacy::Incidents incidents(domain::privacy::videoproDataMap(),
+                                           domain::privacy::videoproSubjectPaths(), outbox, {},
+                                           clock);
+    addPrivacyRegisterRoutes(router, pool, accounts, {recipients, incidents, "local"}, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {
