@@ -48,10 +48,19 @@ bool matchSegments(const std::vector<std::string>& pattern, const std::vector<st
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler,
+                 std::size_t maxBodyBytes) {
     auto segments = splitPath(pattern);
-    routes_.push_back(
-        Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+    routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments),
+                            std::move(handler), maxBodyBytes});
+}
+
+std::size_t Router::largestBodyLimit() const {
+    std::size_t largest = 0;
+    for (const Route& route : routes_) {
+        largest = std::max(largest, route.maxBodyBytes);
+    }
+    return largest;
 }
 
 void Router::addWebSocket(std::string path, std::shared_ptr<WebSocketHandler> handler) {
@@ -77,6 +86,7 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
                 result.handler = &route.handler;
                 result.pattern = route.pattern;
                 result.params = params;
+                result.maxBodyBytes = route.maxBodyBytes;
             }
             if (std::find(allowed.begin(), allowed.end(), route.method) == allowed.end()) {
                 allowed.push_back(route.method);

@@ -27,13 +27,17 @@ struct RouteMatch {
     const Handler* handler = nullptr;
     std::string pattern;
     std::vector<std::pair<std::string, std::string>> params;
-    std::string allow;  // "GET, HEAD" when kind == MethodNotAllowed
+    std::string allow;             // "GET, HEAD" when kind == MethodNotAllowed
+    std::size_t maxBodyBytes = 0;  // the route's own body limit (0: the server's)
 };
 
 class Router {
   public:
     // Registers a handler. A GET route also answers HEAD (the edge drops the body).
-    void add(std::string method, std::string pattern, Handler handler);
+    // `maxBodyBytes` > 0 gives the route its own body limit instead of the server's
+    // (an image upload); the edge answers 413 before reading a larger body.
+    void add(std::string method, std::string pattern, Handler handler,
+             std::size_t maxBodyBytes = 0);
     void addWebSocket(std::string path, std::shared_ptr<WebSocketHandler> handler);
 
     // Requests that match no route and are not under /api/ go to these files
@@ -51,6 +55,8 @@ class Router {
     // compares it with docs/api/openapi.yaml).
     std::vector<RouteInfo> routes() const;
     std::shared_ptr<WebSocketHandler> webSocket(std::string_view path) const;
+    // The largest body limit of any route (0 when none has its own).
+    std::size_t largestBodyLimit() const;
 
   private:
     struct Route {
@@ -58,6 +64,7 @@ class Router {
         std::string pattern;
         std::vector<std::string> segments;
         Handler handler;
+        std::size_t maxBodyBytes = 0;
     };
     std::vector<Route> routes_;
     std::vector<std::pair<std::string, std::shared_ptr<WebSocketHandler>>> webSockets_;

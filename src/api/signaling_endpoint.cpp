@@ -9,7 +9,7 @@ namespace {
 class SessionChannel final : public signaling::Channel {
   public:
     explicit SessionChannel(const WebSocketSessionPtr& session)
-        : session_(session), id_(session->id()) {}
+        : session_(session), id_(session->id()), address_(session->upgradeRequest().clientIp) {}
 
     void send(std::string text) override {
         if (auto s = session_.lock()) {
@@ -22,10 +22,12 @@ class SessionChannel final : public signaling::Channel {
         }
     }
     std::uint64_t id() const override { return id_; }
+    std::string remoteAddress() const override { return address_; }
 
   private:
     std::weak_ptr<WebSocketSession> session_;
     std::uint64_t id_;
+    std::string address_;
 };
 
 }  // namespace

@@ -13,7 +13,7 @@ constexpr std::string_view kUsage =
     "Commands:\n"
     "  serve     Run the service: web client, API, signalling and media.\n"
     "  migrate   Apply database migrations and exit.\n"
-    "  admin     Operator tasks: policy publish, audit verify.\n"
+    "  admin     Operator tasks: policy publish, audit verify, create-operator.\n"
     "  version   Print the version and exit.\n\n"
     "`videopro <command> --help` lists the options of a command.\n";
 

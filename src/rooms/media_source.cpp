@@ -20,6 +20,9 @@ std::optional<MediaSource> mediaSourceFromString(std::string_view text) {
             return s;
         }
     }
+    if (text == "camera") {  // the meeting protocol's name
+        return MediaSource::Webcam;
+    }
     return std::nullopt;
 }
 

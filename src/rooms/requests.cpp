@@ -146,7 +146,8 @@ common::Result<ProduceRequest> parseProduce(const json::object& data) {
                                   ? mediaSourceFromString(source->as_string())
                                   : std::nullopt;
     if (!parsedSource) {
-        return badRequest("appData.source must be \"mic\", \"webcam\" or \"screen\".");
+        return badRequest(
+            "appData.source must be \"mic\", \"camera\" (or \"webcam\") or \"screen\".");
     }
     if (kindOf(*parsedSource) != request.kind) {
         return badRequest("appData.source " + std::string(toString(*parsedSource)) +
@@ -194,6 +195,28 @@ common::Result<ConsumeRequest> parseConsume(const json::object& data) {
 
 common::Result<std::string> parseObjectId(const json::object& data, std::string_view key) {
     return identifier(data, key, kMaxObjectIdLength);
+}
+
+}  // namespace vp::rooms
+
+namespace vp::rooms {
+
+common::Result<std::string> parseText(const json::object& data, std::string_view key,
+                                      std::size_t maxBytes) {
+    const json::value* value = data.if_contains(key);
+    if (value == nullptr || !value->is_string() || value->as_string().size() > maxBytes) {
+        return badRequest(std::string(key) + " must be a string of at most " +
+                          std::to_string(maxBytes) + " bytes.");
+    }
+    return std::string(value->as_string());
+}
+
+common::Result<bool> parseFlag(const json::object& data, std::string_view key) {
+    const json::value* value = data.if_contains(key);
+    if (value == nullptr || !value->is_bool()) {
+        return badRequest(std::string(key) + " must be true or false.");
+    }
+    return value->as_bool();
 }
 
 }  // namespace vp::rooms

@@ -62,5 +62,10 @@ common::Result<ProduceRequest> parseProduce(const boost::json::object& data);
 common::Result<ConsumeRequest> parseConsume(const boost::json::object& data);
 // The one id a method names, e.g. {producerId} or {consumerId}.
 common::Result<std::string> parseObjectId(const boost::json::object& data, std::string_view key);
+// A string field of at most maxBytes (a join token, a chat text).
+common::Result<std::string> parseText(const boost::json::object& data, std::string_view key,
+                                      std::size_t maxBytes);
+// A boolean field, e.g. {locked} or {raised}.
+common::Result<bool> parseFlag(const boost::json::object& data, std::string_view key);
 
 }  // namespace vp::rooms

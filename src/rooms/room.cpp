@@ -34,14 +34,24 @@ const TransportEntry* Peer::transport(TransportDirection direction) const {
     return nullptr;
 }
 
-json::object describeProducer(const ProducerEntry& producer, const Peer& owner) {
-    json::object appData;
-    appData["source"] = toString(producer.source);
+json::object producerNote(std::string_view producerId, const Peer& owner) {
     json::object out;
-    out["producerId"] = producer.id;
+    out["producerId"] = producerId;
     out["peerId"] = owner.id;
+    out["participantId"] = owner.id;
+    return out;
+}
+
+json::object describeProducer(const ProducerEntry& producer, const Peer& owner) {
+    const std::string_view source = owner.member && producer.source == MediaSource::Webcam
+                                        ? std::string_view("camera")
+                                        : toString(producer.source);
+    json::object appData;
+    appData["source"] = source;
+    json::object out = producerNote(producer.id, owner);
     out["kind"] = sfu::rtp_parameters::toString(producer.kind);
     out["paused"] = producer.paused;
+    out["source"] = source;
     out["appData"] = std::move(appData);
     return out;
 }
@@ -54,15 +64,20 @@ json::object describePeer(const Peer& peer) {
 }
 
 Room::Room(std::string id, std::string routerId, json::value routerRtpCapabilities,
-           RoomLimits limits)
+           RoomLimits limits, std::optional<MeetingState> meeting)
     : id_(std::move(id)),
       routerId_(std::move(routerId)),
       routerRtpCapabilities_(std::move(routerRtpCapabilities)),
-      limits_(limits) {}
+      limits_(limits),
+      meeting_(std::move(meeting)) {}
 
 common::Result<Peer*> Room::addPeer(signaling::ChannelPtr channel, std::string peerId,
-                                    std::string displayName) {
-    if (peers_.size() >= limits_.maxPeersPerRoom) {
+                                    std::string displayName, std::optional<Member> member) {
+    if (member && member->waiting) {
+        if (countMembers(true) >= meeting_->limits.maxWaiting) {
+            return error("waiting_room_full", "The waiting room is full; try again later.");
+        }
+    } else if (countMembers(false) >= limits_.maxPeersPerRoom) {
         return error("room_full", "Room " + id_ + " already has " +
                                       std::to_string(limits_.maxPeersPerRoom) +
                                       " participants; try another room.");
@@ -76,6 +91,7 @@ common::Result<Peer*> Room::addPeer(signaling::ChannelPtr channel, std::string p
     peer.id = std::move(peerId);
     peer.displayName = std::move(displayName);
     peer.channel = std::move(channel);
+    peer.member = std::move(member);
     return &peer;
 }
 
@@ -87,7 +103,7 @@ Peer* Room::peer(std::uint64_t channelId) {
 std::vector<Peer*> Room::unjoinedPeers() {
     std::vector<Peer*> out;
     for (auto& [channelId, peer] : peers_) {
-        if (!peer.joined) {
+        if (!peer.joined && !(peer.member && peer.member->waiting)) {
             out.push_back(&peer);
         }
     }
@@ -99,12 +115,16 @@ void Room::completeJoin(Peer& peer) {
     if (peer.pendingJoin) {
         auto respond = std::move(peer.pendingJoin);
         peer.pendingJoin = nullptr;
-        respond(signaling::Outcome::success(snapshotFor(peer)));
+        respond(signaling::Outcome::success(meeting_ ? meetingSnapshot(peer) : snapshotFor(peer)));
     }
-    notifyOthers(&peer, "peerJoined", describePeer(peer));
+    if (meeting_) {
+        notifyOthers(&peer, "participantJoined", describeParticipant(peer));
+    } else {
+        notifyOthers(&peer, "peerJoined", describePeer(peer));
+    }
 }
 
-std::optional<Departure> Room::removePeer(std::uint64_t channelId) {
+std::optional<Departure> Room::removePeer(std::uint64_t channelId, std::string_view reason) {
     auto it = peers_.find(channelId);
     if (it == peers_.end()) {
         return std::nullopt;
@@ -116,16 +136,21 @@ std::optional<Departure> Room::removePeer(std::uint64_t channelId) {
         departure.orphanedConsumers.insert(departure.orphanedConsumers.end(), dropped.begin(),
                                            dropped.end());
         if (producer.ready) {
-            json::object note;
-            note["producerId"] = producerId;
-            note["peerId"] = departure.peer.id;
-            notifyOthers(nullptr, "producerClosed", note);
+            notifyOthers(nullptr, "producerClosed", producerNote(producerId, departure.peer));
         }
     }
-    if (departure.peer.joined) {
+    if (departure.peer.joined && meeting_) {
+        json::object note;
+        note["participantId"] = departure.peer.id;
+        note["reason"] = reason;
+        notifyOthers(nullptr, "participantLeft", note);
+    } else if (departure.peer.joined) {
         json::object note;
         note["peerId"] = departure.peer.id;
         notifyOthers(nullptr, "peerLeft", note);
+    }
+    if (departure.peer.member && departure.peer.member->waiting) {
+        notifyWaitingChanged();
     }
     return departure;
 }
@@ -251,10 +276,8 @@ void Room::setProducerPaused(Peer& peer, std::string_view producerId, bool pause
         return;
     }
     it->second.paused = paused;
-    json::object note;
-    note["producerId"] = producerId;
-    note["peerId"] = peer.id;
-    notifyOthers(&peer, paused ? "producerPaused" : "producerResumed", note);
+    notifyOthers(&peer, paused ? "producerPaused" : "producerResumed",
+                 producerNote(producerId, peer));
 }
 
 Room::ProducerRef Room::findProducer(std::string_view producerId) const {
@@ -276,10 +299,7 @@ std::vector<std::string> Room::closeProducer(Peer& peer, std::string_view produc
     peer.producers.erase(it);
     auto dropped = dropConsumersOf(producerId);
     if (announced) {
-        json::object note;
-        note["producerId"] = producerId;
-        note["peerId"] = peer.id;
-        notifyOthers(&peer, "producerClosed", note);
+        notifyOthers(&peer, "producerClosed", producerNote(producerId, peer));
     }
     return dropped;
 }

@@ -17,6 +17,7 @@
 
 #include "common/result.hpp"
 #include "rooms/media_source.hpp"
+#include "rooms/meeting_state.hpp"
 #include "rooms/requests.hpp"
 #include "rooms/room_limits.hpp"
 #include "signaling/method_table.hpp"
@@ -55,6 +56,7 @@ struct Peer {
     std::vector<TransportEntry> transports;  // at most one per direction
     std::map<std::string, ProducerEntry> producers;
     std::map<std::string, ConsumerEntry> consumers;
+    std::optional<Member> member;  // meeting rooms only
 
     const TransportEntry* transport(std::string_view transportId) const;
     const TransportEntry* transport(TransportDirection direction) const;
@@ -70,9 +72,10 @@ struct Departure {
 
 class Room {
   public:
-    // `routerRtpCapabilities` goes into every join reply.
+    // `routerRtpCapabilities` goes into every join reply. With `meeting` the room is
+    // a meeting room: its peers are members and it speaks the meeting protocol.
     Room(std::string id, std::string routerId, boost::json::value routerRtpCapabilities,
-         RoomLimits limits);
+         RoomLimits limits, std::optional<MeetingState> meeting = std::nullopt);
 
     const std::string& id() const { return id_; }
     const std::string& routerId() const { return routerId_; }
@@ -81,17 +84,53 @@ class Room {
     bool empty() const { return peers_.empty(); }
     std::size_t size() const { return peers_.size(); }
 
-    // room_full when the room has maxPeersPerRoom peers; the peer starts unjoined.
+    // room_full when the room has maxPeersPerRoom peers (waiting members apart); the
+    // peer starts unjoined.
     common::Result<Peer*> addPeer(signaling::ChannelPtr channel, std::string peerId,
-                                  std::string displayName);
+                                  std::string displayName,
+                                  std::optional<Member> member = std::nullopt);
     Peer* peer(std::uint64_t channelId);
+    // Unjoined peers that are not waiting to be admitted.
     std::vector<Peer*> unjoinedPeers();
     // Marks the peer joined, answers its join and tells the others (peerJoined).
     void completeJoin(Peer& peer);
     // Removes the peer: its producers' consumers elsewhere are dropped (their owners
-    // get consumerClosed and producerClosed), the others get peerLeft.
-    std::optional<Departure> removePeer(std::uint64_t channelId);
+    // get consumerClosed and producerClosed), the others get peerLeft (meeting:
+    // participantLeft {participantId, reason}).
+    std::optional<Departure> removePeer(std::uint64_t channelId, std::string_view reason = "left");
 
+    // Meeting rooms (room_meeting.cpp); meeting() is null for a test room.
+    MeetingState* meeting() { return meeting_ ? &*meeting_ : nullptr; }
+    const MeetingState* meeting() const { return meeting_ ? &*meeting_ : nullptr; }
+    // A meeting room's state (meeting() is not null).
+    MeetingState& meetingState() { return *meeting_; }
+    // The router is made and, for a meeting, the store's facts arrived.
+    bool ready() const { return routerReady_ && (!meeting_ || meeting_->loaded); }
+    Peer* peerById(std::string_view peerId);
+    std::vector<Peer*> peers();
+    // Members admitted (or joining) when `waiting` is false, else those waiting.
+    std::size_t countMembers(bool waiting) const;
+    // Whether `member` named `name` may come in now: removed_from_meeting,
+    // meeting_locked (hosts excepted), room_full, waiting_room_full.
+    common::Status checkAdmission(const Member& member, std::string_view name) const;
+    // Lets a waiting member in: room_full when there is no place. He is unjoined
+    // until completeJoin, whose snapshot he gets as an `admitted` notification.
+    common::Status admit(Peer& waiting);
+    // {status: "joined", participantId, resumeToken, role, meeting, routerRtpCapabilities,
+    //  participants, producers, chat, waiting}; participants without `self`.
+    boost::json::object meetingSnapshot(const Peer& self) const;
+    boost::json::array waitingList() const;
+    // waitingRoomUpdated {waiting} to every host and co-host.
+    void notifyWaitingChanged() const;
+    // The peer now talks over `channel` (resume); null when unknown.
+    Peer* rebind(std::uint64_t oldChannelId, signaling::ChannelPtr channel);
+    // A chat message from `from`: chat_empty, chat_too_long, rate_limited; else kept
+    // (the last chatKept) and sent to everyone as chatMessage.
+    common::Status sendChat(Peer& from, std::string_view text, WallTime now, SteadyTime steadyNow);
+    // Announces a member's change (role, hand) to everyone: participantUpdated.
+    void announceMember(const Peer& peer) const;
+    // The ids of the peer's ready, unpaused microphone producers.
+    std::vector<std::string> liveMicrophones(const Peer& peer) const;
     // Reservations, checked against the limits and the peer's own state.
     common::Status reserveTransport(Peer& peer, std::string transportId,
                                     TransportDirection direction);
@@ -139,12 +178,18 @@ class Room {
     boost::json::value routerRtpCapabilities_;
     RoomLimits limits_;
     bool routerReady_ = false;
+    std::optional<MeetingState> meeting_;
     std::map<std::uint64_t, Peer> peers_;  // by channel id
 };
 
-// {producerId, peerId, kind, appData: {source}}
+// {producerId, peerId, participantId, kind, paused, source, appData: {source}}; a
+// meeting member's webcam is named "camera".
 boost::json::object describeProducer(const ProducerEntry& producer, const Peer& owner);
 // {peerId, displayName}
 boost::json::object describePeer(const Peer& peer);
+// {participantId, displayName, role, guest, handRaised} of a meeting member.
+boost::json::object describeParticipant(const Peer& peer);
+// {producerId, peerId, participantId}: the body of producer notifications.
+boost::json::object producerNote(std::string_view producerId, const Peer& owner);
 
 }  // namespace vp::rooms

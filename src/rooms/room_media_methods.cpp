@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include "rooms/room_service.hpp"
+#include "rooms/rooms_support.hpp"
 #include "sfu/rtp_parameters/json.hpp"
 
 namespace vp::rooms {
@@ -14,10 +15,6 @@ namespace media = sfu::media_server;
 using signaling::Outcome;
 
 namespace {
-
-Outcome failure(const common::Error& error) {
-    return Outcome{false, nullptr, error};
-}
 
 // Answers a call with the outcome of a media server call without data.
 media::Callback<void> replyWithStatus(signaling::Respond respond) {
@@ -327,10 +324,10 @@ json::object RoomService::describeConsumer(const Room& room, const media::Consum
     out["producerPaused"] = info.producerPaused;
     const auto ref = room.findProducer(info.producerId);
     if (ref.producer != nullptr) {
-        out["peerId"] = ref.owner->id;
-        json::object appData;
-        appData["source"] = toString(ref.producer->source);
-        out["appData"] = std::move(appData);
+        json::object producer = describeProducer(*ref.producer, *ref.owner);
+        for (const char* key : {"peerId", "participantId", "source", "appData"}) {
+            out[key] = std::move(producer[key]);
+        }
     }
     return out;
 }

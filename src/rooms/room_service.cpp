@@ -2,22 +2,15 @@
 
 #include <boost/json/parse.hpp>
 
-#include "common/log.hpp"
+#include <span>
+
+#include "rooms/rooms_support.hpp"
 #include "sfu/rtp_parameters/json.hpp"
 
 namespace vp::rooms {
 
 namespace media = sfu::media_server;
 using signaling::Outcome;
-
-namespace {
-
-const common::Logger& log() {
-    static const common::Logger logger("rooms");
-    return logger;
-}
-
-}  // namespace
 
 Outcome notJoined() {
     return Outcome::failure("not_joined", "Join a room first (join {roomId, displayName}).");
@@ -33,8 +26,8 @@ RoomService::RoomService(media::MediaServer& media, common::Random& random, Room
     observer.onDtlsState = [](const std::string& routerId, const std::string& transportId,
                               media::DtlsState state, const std::string& error) {
         if (state == media::DtlsState::Failed) {
-            log().warn("dtls failed",
-                       {{"router", routerId}, {"transport", transportId}, {"error", error}});
+            roomsLog().warn("dtls failed",
+                            {{"router", routerId}, {"transport", transportId}, {"error", error}});
         }
     };
     media_.setObserver(std::move(observer));
@@ -53,11 +46,36 @@ common::Status RoomService::registerMethods(signaling::MethodTable& table) {
         {"consume", &RoomService::consume},
         {"resumeConsumer", &RoomService::resumeConsumer},
     };
-    for (const auto& [name, handler] : methods) {
-        auto added = table.add(name, [this, handler](const Call& call, Respond respond) {
-            (this->*handler)(call, std::move(respond));
-        });
-        if (!added) {
+    auto addAll = [&](std::span<const std::pair<const char*, Handler>> list) {
+        for (const auto& [name, handler] : list) {
+            auto added = table.add(name, [this, handler](const Call& call, Respond respond) {
+                (this->*handler)(call, std::move(respond));
+            });
+            if (!added) {
+                return added;
+            }
+        }
+        return common::Status{};
+    };
+    if (auto added = addAll(methods); !added) {
+        return added;
+    }
+    if (meetings_) {
+        const std::pair<const char*, Handler> meetingMethods[] = {
+            {"joinMeeting", &RoomService::joinMeeting},
+            {"resume", &RoomService::resume},
+            {"endMeeting", &RoomService::endMeeting},
+            {"admit", &RoomService::admit},
+            {"refuse", &RoomService::refuse},
+            {"muteParticipant", &RoomService::muteParticipant},
+            {"muteAll", &RoomService::muteAll},
+            {"removeParticipant", &RoomService::removeParticipant},
+            {"setLocked", &RoomService::setLocked},
+            {"makeCohost", &RoomService::makeCohost},
+            {"sendChat", &RoomService::sendChat},
+            {"raiseHand", &RoomService::raiseHand},
+        };
+        if (auto added = addAll(meetingMethods); !added) {
             return added;
         }
     }
@@ -117,10 +135,8 @@ void RoomService::join(const Call& call, Respond respond) {
         }
         (*peer)->pendingJoin = std::move(respond);
         roomOfChannel_[channelId] = room.id();
-        log().info("peer joining", {{"room", room.id()}, {"peer", (*peer)->id}});
-        if (room.routerReady()) {
-            room.completeJoin(**peer);
-        }
+        roomsLog().info("peer joining", {{"room", room.id()}, {"peer", (*peer)->id}});
+        completeJoinsLocked(room);
     }
     if (!routerToCreate.empty()) {
         media_.createRouter(routerToCreate, [this, roomId = request->roomId,
@@ -133,35 +149,29 @@ void RoomService::join(const Call& call, Respond respond) {
 void RoomService::onRouterCreated(const std::string& roomId, const std::string& routerId,
                                   const common::Status& created) {
     bool orphan = false;
+    Dropped dropped;
     {
         std::lock_guard lock(mutex_);
         auto it = rooms_.find(roomId);
         if (it == rooms_.end() || it->second->routerId() != routerId) {
             orphan = created.ok();  // everyone left while the router was being made
         } else if (!created) {
-            Room& room = *it->second;
-            log().error("router creation failed",
-                        {{"room", roomId}, {"error", created.error().message}});
-            for (Peer* peer : room.unjoinedPeers()) {
-                if (peer->pendingJoin) {
-                    peer->pendingJoin(Outcome::failure(
-                        "media_unavailable",
-                        "The media server could not open the room: " + created.error().message));
-                }
-                roomOfChannel_.erase(peer->channel->id());
-            }
-            roomOfRouter_.erase(routerId);
-            rooms_.erase(it);
+            roomsLog().error("router creation failed",
+                             {{"room", roomId}, {"error", created.error().message}});
+            dropped = dropRoomLocked(it, common::makeError("media_unavailable",
+                                                           "The media server could not open the "
+                                                           "room: " +
+                                                               created.error().message));
         } else {
-            Room& room = *it->second;
-            room.setRouterReady();
-            for (Peer* peer : room.unjoinedPeers()) {
-                room.completeJoin(*peer);
-            }
+            it->second->setRouterReady();
+            completeJoinsLocked(*it->second);
         }
     }
     if (orphan) {
         media_.closeRouter(routerId);
+    }
+    for (const auto& channel : dropped.channels) {
+        channel->close(1011, "the media server could not open the room");
     }
 }
 
@@ -183,12 +193,36 @@ void RoomService::onChannelClosed(std::uint64_t channelId) {
     Teardown teardown;
     {
         std::lock_guard lock(mutex_);
+        auto where = roomOfChannel_.find(channelId);
+        auto room = where == roomOfChannel_.end() ? rooms_.end() : rooms_.find(where->second);
+        Peer* peer = room == rooms_.end() ? nullptr : room->second->peer(channelId);
+        if (peer != nullptr && peer->member) {
+            peer->member->droppedAt = meetings_->clock.steadyNow();
+            roomsLog().info("participant disconnected",
+                            {{"room", room->first}, {"peer", peer->id}});
+            return;  // tick() lets him go after the grace unless he resumes
+        }
         teardown = removePeerLocked(channelId);
     }
     runTeardown(teardown);
 }
 
-RoomService::Teardown RoomService::removePeerLocked(std::uint64_t channelId) {
+void RoomService::completeJoinsLocked(Room& room) {
+    if (!room.ready()) {
+        return;
+    }
+    for (Peer* peer : room.unjoinedPeers()) {
+        room.completeJoin(*peer);
+        if (peer->member) {
+            meetings_->store.stayStarted(
+                room.meetingState().meetingId, peer->id,
+                domain::meetings::Attendee{peer->member->userId, peer->displayName});
+        }
+    }
+}
+
+RoomService::Teardown RoomService::removePeerLocked(std::uint64_t channelId,
+                                                    std::string_view reason) {
     Teardown teardown;
     auto where = roomOfChannel_.find(channelId);
     if (where == roomOfChannel_.end()) {
@@ -201,18 +235,26 @@ RoomService::Teardown RoomService::removePeerLocked(std::uint64_t channelId) {
     }
     Room& room = *it->second;
     teardown.routerId = room.routerId();
-    if (auto departure = room.removePeer(channelId)) {
-        log().info("peer left", {{"room", room.id()}, {"peer", departure->peer.id}});
+    if (auto departure = room.removePeer(channelId, reason)) {
+        roomsLog().info("peer left", {{"room", room.id()}, {"peer", departure->peer.id}});
+        if (departure->peer.member) {
+            forgetMemberLocked(departure->peer);
+            if (departure->peer.joined) {
+                meetings_->store.stayEnded(room.meetingState().meetingId, departure->peer.id);
+            }
+        }
         for (const auto& transport : departure->peer.transports) {
             teardown.transports.push_back(transport.id);
         }
         teardown.consumers = std::move(departure->orphanedConsumers);
     }
-    if (room.empty()) {
+    if (room.empty() && room.meeting() != nullptr) {
+        room.meetingState().emptySince = meetings_->clock.steadyNow();  // tick() closes it
+    } else if (room.empty()) {
         // A router still being created is closed by onRouterCreated.
         teardown.closeRouter = room.routerReady();
         roomOfRouter_.erase(room.routerId());
-        log().info("room closed", {{"room", room.id()}});
+        roomsLog().info("room closed", {{"room", room.id()}});
         rooms_.erase(it);
     }
     return teardown;

@@ -4,8 +4,18 @@
 
 namespace vp::signaling {
 
-Dispatcher::Dispatcher(std::shared_ptr<const MethodTable> table, DispatcherLimits limits)
-    : table_(std::move(table)), limits_(limits) {}
+Dispatcher::Dispatcher(std::shared_ptr<const MethodTable> table, DispatcherLimits limits,
+                       const common::Clock& clock)
+    : table_(std::move(table)), limits_(limits), clock_(clock) {}
+
+bool Dispatcher::withinRate(PeerState& peer) const {
+    const auto now = clock_.steadyNow();
+    if (peer.framesInWindow == 0 || now - peer.windowStart >= std::chrono::seconds{1}) {
+        peer.windowStart = now;
+        peer.framesInWindow = 0;
+    }
+    return ++peer.framesInWindow <= limits_.maxFramesPerSecond;
+}
 
 void Dispatcher::onFrame(const ChannelPtr& channel, PeerState& peer, std::string_view frame) const {
     ParseOutcome parsed = parseRequest(frame, limits_.parse);
@@ -19,6 +29,14 @@ void Dispatcher::onFrame(const ChannelPtr& channel, PeerState& peer, std::string
         return;
     }
     Call call{std::move(std::get<Request>(parsed)), channel};
+    if (!withinRate(peer)) {
+        channel->send(encodeReply(
+            call.request.id,
+            Outcome::failure("rate_limited", "Too many messages on this connection; at most " +
+                                                 std::to_string(limits_.maxFramesPerSecond) +
+                                                 " per second.")));
+        return;
+    }
     const MethodHandler* handler = table_->find(call.request.method);
     if (handler == nullptr) {
         channel->send(encodeReply(

@@ -20,6 +20,8 @@ class Channel {
     virtual void send(std::string text) = 0;
     virtual void close(std::uint16_t code, std::string reason) = 0;
     virtual std::uint64_t id() const = 0;
+    // The peer's IP address when known (per-IP bounds), else "".
+    virtual std::string remoteAddress() const { return {}; }
 };
 
 using ChannelPtr = std::shared_ptr<Channel>;

@@ -2,26 +2,13 @@
 // with the code from the development outbox (<data-dir>/outbox/*.eml), the
 // Security Center, password change, sign out and in again, and "Sign out of all
 // other devices" ending a second browser's session.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type WatchedPage } from './harness';
-import { outboxEmails, waitForCode } from './outbox';
+import { sendCode } from './outbox';
 
 const EMAIL = 'ann@example.com';
 const FIRST_PASSWORD = 'correct horse';
 const NEW_PASSWORD = 'battery staple 42';
-
-/** Fills the target, presses "Send code" and returns the code that arrives. */
-async function sendCode(h: Harness, page: Page, to: string): Promise<string> {
-  const before = await outboxEmails(h.server.dataDir);
-  await page.getByLabel('Email address or mobile number').fill(to);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await page
-    .getByRole('status')
-    .getByText(/a code is on its way/)
-    .waitFor();
-  return waitForCode(h.server.dataDir, to, before);
-}
 
 // Chromium itself logs a refused fetch ("Failed to load resource: ... 401"): expected
 // exactly once in the second browser, whose session was ended from the first.

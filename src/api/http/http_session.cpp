@@ -17,6 +17,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <type_traits>
@@ -144,7 +145,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
           stream_(std::move(stream)),
           ticket_(std::move(ticket)),
           deadline_(stream_.get_executor()),
-          buffer_(state_->options.maxHeaderBytes + state_->options.maxBodyBytes + 8192) {
+          buffer_(state_->options.maxHeaderBytes + largestBody(*state_) + 8192) {
         deadline_.expires_at(steady_clock::time_point::max());
     }
 
@@ -247,11 +248,20 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         std::optional<bhttp::request_parser<bhttp::string_body>> parser;
         parser.emplace();
         parser->header_limit(static_cast<std::uint32_t>(state_->options.maxHeaderBytes));
-        parser->body_limit(state_->options.maxBodyBytes);
+        parser->body_limit(largestBody(*state_));
         arm(state_->options.readTimeout, Phase::Reading);
         auto [ec, n] = co_await bhttp::async_read_header(stream_, buffer_, *parser, kTuple);
         if (!ec && beast::websocket::is_upgrade(parser->get())) {
             co_return co_await upgrade(*parser);
+        }
+        if (!ec && !parser->is_done()) {
+            // The route's own limit, before a byte of the body is read (or 100-continue sent).
+            const std::size_t limit = bodyLimitFor(parser->get());
+            if (const auto length = parser->content_length(); length && *length > limit) {
+                co_await refuseWith(413, "body_too_large", messageFor(413), started);
+                co_return false;
+            }
+            parser->body_limit(limit);
         }
         if (!ec && !parser->is_done()) {
             if (equalsIgnoreCase(parser->get()[bhttp::field::expect], "100-continue")) {
@@ -276,6 +286,20 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         const bool written = co_await write(std::move(response), request.method == "HEAD", again,
                                             version, route, started, request.method);
         co_return again&& written;
+    }
+
+    static std::size_t largestBody(const ServerState& state) {
+        return std::max(state.options.maxBodyBytes, state.router.largestBodyLimit());
+    }
+
+    std::size_t bodyLimitFor(const HttpRequest& request) const {
+        std::string path;
+        std::string query;
+        splitTarget(request.target(), path, query);
+        const auto match = state_->router.match(request.method_string(), path);
+        return match.kind == RouteMatch::Kind::Found && match.maxBodyBytes > 0
+                   ? match.maxBodyBytes
+                   : state_->options.maxBodyBytes;
     }
 
     awaitable<bool> upgrade(bhttp::request_parser<bhttp::string_body>& parser) {

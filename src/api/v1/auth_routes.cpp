@@ -2,6 +2,8 @@
 #include "api/v1/auth_routes.hpp"
 
 #include "api/v1/json_body.hpp"
+#include "common/mask.hpp"
+#include "domain/accounts/contact.hpp"
 #include "services/accounts/session_tokens.hpp"
 
 namespace vp::api::v1 {
@@ -48,6 +50,12 @@ Response registered(storage::Connection& c, const RouteContext& context, const R
     auto password = optionalString(*body, "password", 1024);
     auto year = requiredInt(*body, "birthYear");
     auto month = requiredInt(*body, "birthMonth");
+    auto guardian = optionalString(*body, "guardian", 320);
+    if (!guardian) {
+        return errorResponse(guardian.error());
+    }
+    r.guardian = std::move(*guardian);
+    r.linkBase = serviceOrigin(context, request);
     for (const common::Error* e :
          {target ? nullptr : &target.error(), code ? nullptr : &code.error(),
           name ? nullptr : &name.error(), password ? nullptr : &password.error(),
@@ -73,6 +81,16 @@ Response registered(storage::Connection& c, const RouteContext& context, const R
         out["message"] =
             "Registration received. A parent or guardian has to agree before the account can "
             "be used.";
+        if (r.guardian) {
+            if (const auto contact = domain::accounts::parseContact(*r.guardian)) {
+                out["guardian"] = contact->channel == domain::accounts::Channel::Email
+                                      ? common::maskEmail(contact->value)
+                                      : common::maskPhone(contact->value);
+            }
+        }
+        if (context.options.onMessageQueued) {
+            context.options.onMessageQueued();
+        }
         return jsonResponse(202, out);
     }
     return signedInResponse(201, context, request, *done->signedIn);

@@ -31,10 +31,21 @@ int statusFor(std::string_view code) {
         {"unauthenticated", 401},
         {"reauthentication_failed", 403},
         {"guardian_consent_pending", 403},
+        {"guardian_required", 400},
+        {"invalid_guardian", 400},
+        {"forbidden", 403},
         {"csrf_failed", 403},
         {"not_found", 404},
         {"account_exists", 409},
         {"rate_limited", 429},
+        // Profiles (R-ACC-4) and the change of the sign-in contact.
+        {"invalid_profile", 400},
+        {"same_contact", 400},
+        {"contact_in_use", 409},
+        {"image_too_large", 413},
+        {"unsupported_image", 415},
+        {"invalid_image", 422},
+        {"image_dimensions_too_large", 422},
     };
     auto it = kStatus.find(code);
     return it == kStatus.end() ? 500 : it->second;
@@ -147,6 +158,19 @@ Response signedInResponse(int status, const RouteContext& context, const Request
     Response response = jsonResponse(status, body);
     setSessionCookie(response, context, request, signedIn);
     return response;
+}
+
+std::string serviceOrigin(const RouteContext& context, const Request& request) {
+    if (!context.options.publicUrl.empty()) {
+        auto url = context.options.publicUrl;
+        while (url.ends_with('/')) {
+            url.pop_back();
+        }
+        return url;
+    }
+    const auto host = request.header("Host");
+    return (request.tls ? "https://" : "http://") +
+           std::string(host ? *host : std::string_view("localhost"));
 }
 
 services::accounts::ClientInfo clientOf(const Request& request) {

@@ -68,6 +68,10 @@ using SignedInJob = std::function<Response(storage::Connection&, const Request&,
                                            const services::accounts::Authenticated&)>;
 Handler forSignedIn(RouteContextPtr context, SignedInJob job);
 
+// The service's origin for links in messages: the public URL when configured, else
+// the scheme and Host the request was addressed to.
+std::string serviceOrigin(const RouteContext& context, const Request& request);
+
 // The client as the services see it: address and User-Agent.
 services::accounts::ClientInfo clientOf(const Request& request);
 

@@ -5,10 +5,14 @@
 #include <sstream>
 
 #include "api/v1/accounts_api.hpp"
+#include "api/v1/minors_operator_api.hpp"
 #include "api/v1/openapi.hpp"
+#include "app/commands/privacy_wiring.hpp"
 #include "common/log.hpp"
 #include "common/random.hpp"
 #include "services/accounts/accounts.hpp"
+#include "services/accounts/guardian_consents.hpp"
+#include "services/accounts/operators.hpp"
 #include "services/accounts/password_hasher.hpp"
 #include "services/codes/code_hasher.hpp"
 #include "services/codes/one_time_codes.hpp"
@@ -56,7 +60,20 @@ struct AccountsRuntime::Parts {
           outbox({}, clock),
           codes({}, codeHasher, outbox, clock, random),
           passwordHasher(std::move(passwords)),
-          accounts(accountOptions(s), codes, passwordHasher, clock, random) {}
+          accounts(accountOptions(s), codes, passwordHasher, clock, random),
+          policies(clock),
+          ledger(policies, clock),
+          guardians(guardianOptions(s), codes, policies, ledger, clock, random),
+          operators(clock) {
+        accounts.attachGuardianConsents(guardians);
+    }
+
+    static services::accounts::GuardianOptions guardianOptions(const config::Settings& s) {
+        services::accounts::GuardianOptions o;
+        o.codeFailuresPerIp = accountOptions(s).codeFailuresPerIp;
+        o.jurisdiction = kConsentJurisdiction;
+        return o;
+    }
 
     static services::accounts::AccountsOptions accountOptions(const config::Settings& s) {
         services::accounts::AccountsOptions o;
@@ -64,6 +81,7 @@ struct AccountsRuntime::Parts {
         o.sessions.absoluteTimeout = std::chrono::hours{s.sessionAbsoluteHours};
         o.loginPerTarget.maxFailures = static_cast<int>(s.loginFailuresPerTarget);
         o.loginPerIp.maxFailures = static_cast<int>(s.loginFailuresPerIp);
+        o.codeFailuresPerIp.maxFailures = static_cast<int>(s.codeFailuresPerIp);
         return o;
     }
 
@@ -76,6 +94,10 @@ struct AccountsRuntime::Parts {
     services::codes::OneTimeCodes codes;
     services::accounts::PasswordHasher passwordHasher;
     services::accounts::Accounts accounts;
+    services::privacy::PolicyStore policies;
+    services::privacy::ConsentLedger ledger;
+    services::accounts::GuardianConsents guardians;
+    services::accounts::Operators operators;
     std::unique_ptr<outbox::Transport> email;
     std::unique_ptr<outbox::Transport> sms;
     std::unique_ptr<outbox::OutboxWorker> worker;
@@ -155,7 +177,14 @@ void AccountsRuntime::addRoutes(api::Router& router) {
     api::v1::AccountsApiOptions options;
     options.publicUrl = parts_->settings.publicUrl;
     options.onMessageQueued = outboxWaker();
-    api::v1::addAccountsRoutes(router, parts_->pool, parts_->accounts, std::move(options));
+    api::v1::addAccountsRoutes(router, parts_->pool, parts_->accounts, options);
+    api::v1::addGuardianRoutes(router, parts_->pool, parts_->accounts, parts_->guardians, options);
+    api::v1::OperatorApiOptions operatorOptions;
+    if (parts_->settings.outboxTransport == "dev") {
+        operatorOptions.devOutboxFolder = parts_->settings.outboxDir();
+    }
+    api::v1::addOperatorRoutes(router, parts_->pool, parts_->accounts, parts_->operators,
+                               std::move(operatorOptions), std::move(options));
     api::v1::addOpenApiRoute(router);
 }
 
@@ -165,6 +194,11 @@ void AccountsRuntime::start() {
         parts->pool.submit([parts](storage::Connection& c) {
             if (auto purged = parts->accounts.purgeExpired(c); !purged) {
                 log().warn("accounts purge failed", {{"error", purged.error().message}});
+            }
+            // R-MINOR-1: children's accounts unconfirmed after 7 days go, with their data.
+            if (auto purged = parts->guardians.purgeUnconfirmed(c); !purged) {
+                log().warn("unconfirmed children's accounts purge failed",
+                           {{"error", purged.error().message}});
             }
         });
     });

@@ -1,10 +1,15 @@
 // videopro admin: operator tasks on the database named by the usual settings.
 //   admin policy publish --file F --effective YYYY-MM-DD [--material] [--version N]
 //   admin audit verify
-//   admin recipients …, admin incident …, admin backup/restore (app/commands/admin_register.cpp)
+//   admin recipients …, admin incident …  (app/commands/admin_register.cpp)
+//   admin create-operator --email E [--password-file F]
+#include <termios.h>
+#include <unistd.h>
+
 #include <charconv>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +19,8 @@
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
 #include "common/clock.hpp"
+#include "services/accounts/operators.hpp"
+#include "services/accounts/password_hasher.hpp"
 #include "services/privacy/audit_log.hpp"
 #include "services/privacy/policy_store.hpp"
 
@@ -33,8 +40,11 @@ constexpr std::string_view kAdminUsage =
     "                  --advice A [--unpublished]\n"
     "                 Record a security incident and notify the affected users (R-PRIV-8);\n"
     "                 T is YYYY-MM-DD or YYYY-MM-DDTHH:MMZ.\n"
-    "  incident list  Every recorded incident.\n\n"
-    "Both take the database options of `videopro migrate --help`.\n";
+    "  incident list  Every recorded incident.\n"
+    "  create-operator --email E [--password-file F]\n"
+    "                 Create an operator account. The password is the first line of F,\n"
+    "                 or is read from standard input (not echoed on a terminal).\n\n"
+    "All take the database options of `videopro migrate --help`.\n";
 
 constexpr const char* kOperator = "operator:cli";
 
@@ -217,6 +227,112 @@ int verifyAudit(std::span<const std::string> args) {
     return 0;
 }
 
+struct OperatorOptions {
+    std::string email;
+    std::string passwordFile;
+    std::vector<std::string> rest;
+};
+
+common::Result<OperatorOptions> parseOperatorOptions(std::span<const std::string> args) {
+    OperatorOptions out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--email" || a == "--password-file") {
+            if (i + 1 >= args.size()) {
+                return common::makeError("usage", a + " needs a value");
+            }
+            (a == "--email" ? out.email : out.passwordFile) = args[++i];
+        } else {
+            out.rest.push_back(a);
+        }
+    }
+    if (out.email.empty()) {
+        return common::makeError("usage", "create-operator needs --email E");
+    }
+    return out;
+}
+
+// One line from `in`, without its line break.
+std::string firstLine(std::istream& in) {
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) {
+        line.pop_back();
+    }
+    return line;
+}
+
+// The password: the first line of the file, or of standard input with echo off
+// when it is a terminal. Never printed.
+common::Result<std::string> readOperatorPassword(const std::string& file) {
+    if (!file.empty()) {
+        std::ifstream in(file);
+        if (!in) {
+            return common::makeError("usage", "cannot read the password file '" + file + "'");
+        }
+        return firstLine(in);
+    }
+    termios saved{};
+    const bool terminal = ::isatty(STDIN_FILENO) == 1 && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        std::fputs("Password for the operator (not shown): ", stderr);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    auto line = firstLine(std::cin);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputs("\n", stderr);
+    }
+    return line;
+}
+
+int createOperator(std::span<const std::string> args) {
+    bool help = false;
+    for (const auto& a : args) {
+        help = help || a == "--help" || a == "-h";
+    }
+    auto options = parseOperatorOptions(args);
+    if (!options && !help) {
+        return fail(options.error());
+    }
+    auto connection =
+        connectFrom(options ? std::span<const std::string>(options->rest) : args, help,
+                    "admin create-operator --email E [--password-file F]: create "
+                    "an operator account.");
+    if (help) {
+        return 0;
+    }
+    if (!connection) {
+        return fail(connection.error());
+    }
+    auto password = readOperatorPassword(options->passwordFile);
+    if (!password) {
+        return fail(password.error());
+    }
+    auto hasher = services::accounts::PasswordHasher::create();
+    if (!hasher) {
+        return fail(hasher.error());
+    }
+    const auto& clock = common::SystemClock::instance();
+    services::accounts::Operators operators(clock);
+    auto id = operators.create(**connection, options->email, *password, *hasher, kOperator);
+    if (!id) {
+        return fail(id.error());
+    }
+    services::privacy::AuditLog audit(clock);
+    const std::string subject = "user:" + std::to_string(*id);
+    if (auto logged =
+            audit.append(**connection, {kOperator, "accounts.operator.created", subject, "{}"});
+        !logged) {
+        return fail(logged.error());
+    }
+    std::printf("Created operator account %lld; sign in with its email and password.\n",
+                static_cast<long long>(*id));
+    return 0;
+}
+
 }  // namespace
 
 int admin(std::span<const std::string> args) {
@@ -235,6 +351,9 @@ int admin(std::span<const std::string> args) {
     }
     if (args[0] == "incident") {
         return adminIncident(args.subspan(1));
+    }
+    if (args[0] == "create-operator") {
+        return createOperator(args.subspan(1));
     }
     std::fprintf(stderr, "videopro admin: unknown task '%s'\n\n%s", args[0].c_str(),
                  kAdminUsage.data());

@@ -13,6 +13,7 @@
 #include "app/commands/media_metrics.hpp"
 #include "app/commands/meetings_wiring.hpp"
 #include "app/commands/privacy_wiring.hpp"
+#include "app/commands/profile_wiring.hpp"
 #include "app/commands/ready_file.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -21,6 +22,7 @@
 #include "common/mask.hpp"
 #include "common/random.hpp"
 #include "rooms/room_service.hpp"
+#include "services/meetings/live_meeting_store.hpp"
 #include "services/oplog/operation_log_retention.hpp"
 #include "services/oplog/operation_log_writer.hpp"
 #include "services/scheduler/periodic_task.hpp"
@@ -126,6 +128,15 @@ common::Result<std::unique_ptr<sfu::media_server::MediaServer>> startMedia(
     return sfu::media_server::MediaServer::start(std::move(options), clock);
 }
 
+rooms::MeetingLimits meetingLimits(const config::Settings& settings) {
+    rooms::MeetingLimits limits;
+    limits.maxWaiting = static_cast<std::size_t>(settings.maxWaitingPerRoom);
+    limits.resumeGrace = std::chrono::seconds{settings.resumeGraceSeconds};
+    limits.emptyTimeout = std::chrono::seconds{settings.emptyRoomTimeoutSeconds};
+    limits.joinsPerIpPerSecond = static_cast<std::size_t>(settings.joinsPerIpPerSecond);
+    return limits;
+}
+
 int fail(std::string_view what) {
     std::fprintf(stderr, "videopro serve: %.*s\n", static_cast<int>(what.size()), what.data());
     return 1;
@@ -182,9 +193,6 @@ int serve(std::span<const std::string> args) {
     rooms::RoomService rooms(**media, common::SecureRandom::instance(),
                              {static_cast<std::size_t>(settings.maxRooms),
                               static_cast<std::size_t>(settings.maxPeersPerRoom)});
-    if (auto registered = registerSignaling(router, clock, rooms); !registered) {
-        return fail(registered.error().message);
-    }
 
     auto accounts = AccountsRuntime::create(settings, **db, pool, clock);
     if (!accounts) {
@@ -196,10 +204,20 @@ int serve(std::span<const std::string> args) {
         return fail(meetings.error().message);
     }
     (*meetings)->addRoutes(router);
+    services::meetings::PooledLiveMeetingStore liveMeetings(pool, (*meetings)->meetings(), clock);
+    rooms.enableMeetings(
+        {(*meetings)->meetings().joinTokens(), liveMeetings, clock, meetingLimits(settings)});
+    if (auto registered = registerSignaling(router, clock, rooms); !registered) {
+        return fail(registered.error().message);
+    }
+    services::scheduler::PeriodicTask roomsTick(std::chrono::seconds{1},
+                                                [&rooms] { rooms.tick(); });
     PrivacyRuntime privacy(clock);
     privacy.addRoutes(router, settings, pool, (*accounts)->accounts());
     EnterprisesRuntime enterprises(settings, pool, **accounts, clock);
     enterprises.addRoutes(router);
+    ProfileRuntime profile(clock, (*accounts)->codes());
+    profile.addRoutes(router, settings, pool, (*accounts)->accounts(), (*accounts)->outboxWaker());
 
     MediaMetrics mediaMetrics(**media);
     api::HttpServer server(serverOptions(settings), router, makeHooks(pool, writer, mediaMetrics));
@@ -218,7 +236,9 @@ int serve(std::span<const std::string> args) {
     }
     server.wait();
     mediaMetrics.stop();
+    roomsTick.stop();
     (*media)->stop();  // before `rooms` goes: media callbacks refer to it
+    rooms.closeMeetingSessions();
     log().info("stopped serving; writing the last operation-log records");
     retentionTask.stop();
     (*accounts)->stop();

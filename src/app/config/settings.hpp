@@ -43,6 +43,10 @@ struct Settings {
     // Rooms (the meeting runtime)
     std::int64_t maxRooms = 256;
     std::int64_t maxPeersPerRoom = 16;
+    std::int64_t maxWaitingPerRoom = 50;
+    std::int64_t resumeGraceSeconds = 30;
+    std::int64_t emptyRoomTimeoutSeconds = 300;
+    std::int64_t joinsPerIpPerSecond = 20;
 
     // Network operation log (R-PRIV-7)
     std::int64_t oplogRetentionDays = 183;
@@ -56,6 +60,7 @@ struct Settings {
     std::int64_t sessionAbsoluteHours = 12;
     std::int64_t loginFailuresPerTarget = 10;
     std::int64_t loginFailuresPerIp = 50;
+    std::int64_t codeFailuresPerIp = 30;
     std::int64_t passwordMemoryMib = 19;
     std::int64_t passwordPasses = 2;
     std::string codesKeyFile;  // empty: <dataDir>/keys/code.key

@@ -97,6 +97,24 @@ constexpr MessageTemplate kTemplates[] = {
      "VideoPro security notice: an incident may have affected your data. What happened and "
      "what to do: {{link}}",
      ""},
+    {TemplateId::ContactChangeEmail, "contact_change_email", Channel::Email,
+     "Confirm the change of your VideoPro sign-in address",
+     "A change of the email address or mobile number of a VideoPro account was asked "
+     "for, naming this address. To confirm it, enter the code {{code}}.\n\n"
+     "It is valid for {{minutes}} minutes and can be used once. The change needs this code "
+     "and a second one sent to the other address.\n"
+     "If you did not ask for it, ignore this message: nothing changes without the code.\n",
+     "<p>A change of the email address or mobile number of a VideoPro account was asked "
+     "for, naming this address. To confirm it, enter the code</p>\n"
+     "<p style=\"font-size:28px;letter-spacing:4px\"><strong>{{code}}</strong></p>\n"
+     "<p>It is valid for {{minutes}} minutes and can be used once. The change needs this "
+     "code and a second one sent to the other address.</p>\n"
+     "<p>If you did not ask for it, ignore this message: nothing changes without the "
+     "code.</p>\n"},
+    {TemplateId::ContactChangeSms, "contact_change_sms", Channel::Sms, "",
+     "VideoPro code {{code}} confirms a change of your sign-in email or number. Valid "
+     "{{minutes}} min. Not you? Ignore it.",
+     ""},
 };
 
 }  // namespace

@@ -23,6 +23,8 @@ enum class TemplateId {
     CancellationNotice,      // name, date
     IncidentNoticeEmail,     // name, window, summary, measures, advice, link
     IncidentNoticeSms,       // link
+    ContactChangeEmail,      // code, minutes (to the current and to the new address)
+    ContactChangeSms,        // code, minutes
 };
 
 struct MessageTemplate {

@@ -19,6 +19,12 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
         {"meetings", "creator_id", SubjectKey::UserId, ""},
         // Guests' stays have no account and so no subject to export them to.
         {"meeting_attendance", "user_id", SubjectKey::UserId, ""},
+        {"guardian_requests", "user_id", SubjectKey::UserId, ""},
+        {"guardian_consents", "user_id", SubjectKey::UserId, ""},
+        {"operators", "user_id", SubjectKey::UserId, ""},
+        {"attempt_failures", "", SubjectKey::NotLinkable,
+         "keys are SHA-256 hashes of an IP address or sign-in target, kept one day; linking "
+         "them to an account would mean hashing every contact"},
         {"enterprises", "created_by", SubjectKey::UserId, ""},
         {"enterprise_members", "user_id", SubjectKey::UserId, ""},
         {"enterprise_invitations", "target", SubjectKey::UserContact, ""},
@@ -28,6 +34,8 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
          "contact and added_by name organisations and operators, who have no account"},
         {"security_incidents", "", SubjectKey::NotLinkable,
          "recorded_by names an operator, who has no account"},
+        {"user_profiles", "user_id", SubjectKey::UserId, ""},
+        {"user_avatars", "user_id", SubjectKey::UserId, ""},
     };
     return paths;
 }

@@ -1,5 +1,7 @@
 #include "domain/privacy/videopro_data_map.hpp"
 
+#include "domain/accounts/guardians_data_map.hpp"
+#include "domain/accounts/profile_data_map.hpp"
 #include "domain/enterprises/enterprises_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
 
@@ -280,6 +282,10 @@ const DataMap& videoproDataMap() {
         meetings::meetingsTable(),
         meetings::meetingSessionsTable(),
         meetings::meetingAttendanceTable(),
+        accounts::guardianRequestsTable(),
+        accounts::guardianConsentsTable(),
+        accounts::operatorsTable(),
+        accounts::attemptFailuresTable(),
         enterprises::enterprisesTable(),
         enterprises::enterpriseMembersTable(),
         enterprises::enterpriseInvitationsTable(),
@@ -287,6 +293,8 @@ const DataMap& videoproDataMap() {
         enterprises::enterpriseCancellationEventsTable(),
         privacyRecipients(),
         securityIncidents(),
+        accounts::userProfilesTable(),
+        accounts::userAvatarsTable(),
     });
     return map;
 }

@@ -4,6 +4,7 @@
 #include "common/log.hpp"
 #include "common/mask.hpp"
 #include "domain/accounts/contact.hpp"
+#include "services/accounts/guardian_consents.hpp"
 #include "services/accounts/session_tokens.hpp"
 #include "services/accounts/sql_account_repositories.hpp"
 
@@ -45,8 +46,16 @@ Accounts::Accounts(AccountsOptions options, const codes::OneTimeCodes& codes,
       passwords_(passwords),
       clock_(clock),
       random_(random),
-      perTarget_(options.loginPerTarget),
-      perIp_(options.loginPerIp) {}
+      perTarget_(std::string(kLoginTargetScope), options.loginPerTarget, clock),
+      perIp_(std::string(kLoginIpScope), options.loginPerIp, clock),
+      codesPerIp_(std::string(kCodeIpScope), options.codeFailuresPerIp, clock) {}
+
+common::Result<VerifyOutcome> Accounts::verifyCode(storage::Connection& c,
+                                                   const std::string& target, CodePurpose purpose,
+                                                   std::string_view code,
+                                                   const std::string& ip) const {
+    return verifyCodeUnderLimit(c, codes_, codesPerIp_, target, purpose, code, ip);
+}
 
 common::Status Accounts::requestCode(storage::Connection& c, std::string_view target,
                                      CodePurpose purpose, const std::string& ip) const {
@@ -88,7 +97,17 @@ common::Result<Registered> Accounts::registerPersonal(storage::Connection& c,
             return valid.error();
         }
     }
-    auto outcome = codes_.verify(c, contact->value, CodePurpose::Register, registration.code);
+    const bool child = domain::accounts::isChild(registration.birth, now);
+    std::optional<domain::accounts::Contact> guardian;
+    if (child && guardians_ != nullptr) {
+        auto parsed = guardians_->parseGuardian(registration.guardian, *contact);
+        if (!parsed) {
+            return parsed.error();
+        }
+        guardian = std::move(*parsed);
+    }
+    auto outcome =
+        verifyCode(c, contact->value, CodePurpose::Register, registration.code, client.ip);
     if (!outcome) {
         return outcome.error();
     }
@@ -102,7 +121,6 @@ common::Result<Registered> Accounts::registerPersonal(storage::Connection& c,
     user.createdAt = now;
     // R-MINOR-1: for a child nothing beyond the request is kept until a guardian
     // consents (no name, no password); the account stays pending.
-    const bool child = domain::accounts::isChild(registration.birth, now);
     user.status = child ? UserStatus::PendingGuardian : UserStatus::Active;
     if (!child) {
         user.displayName = std::move(*name);
@@ -113,6 +131,9 @@ common::Result<Registered> Accounts::registerPersonal(storage::Connection& c,
             }
             user.passwordHash = std::move(*hash);
         }
+    }
+    if (guardian) {
+        return registerChild(c, std::move(user), *guardian, registration, client);
     }
     auto tx = storage::Transaction::begin(c);
     if (!tx) {
@@ -139,6 +160,41 @@ common::Result<Registered> Accounts::registerPersonal(storage::Connection& c,
                                       {"status", std::string(toString(user.status))},
                                       {"ip", common::maskIp(client.ip)}});
     return out;
+}
+
+common::Result<Registered> Accounts::registerChild(storage::Connection& c, User user,
+                                                   const domain::accounts::Contact& guardian,
+                                                   const Registration& registration,
+                                                   const ClientInfo& client) {
+    std::string token;
+    {
+        auto tx = storage::Transaction::begin(c);
+        if (!tx) {
+            return tx.error();
+        }
+        auto id = SqlUserRepository(c).insert(user);
+        if (!id) {
+            return id.error();
+        }
+        user.id = *id;
+        auto request = guardians_->open(c, user.id, guardian);
+        if (!request) {
+            return request.error();
+        }
+        token = request->token;
+        if (auto committed = tx->commit(); !committed) {
+            return committed.error();
+        }
+    }
+    // The code goes out in its own transaction; without it the account is useless,
+    // so it is removed again.
+    if (auto sent = guardians_->sendCode(c, token, registration.linkBase, client.ip); !sent) {
+        (void)c.execute("DELETE FROM users WHERE id = ?", {user.id});
+        return sent.error();
+    }
+    log().info("child registered; guardian asked",
+               {{"user", std::to_string(user.id)}, {"ip", common::maskIp(client.ip)}});
+    return Registered{user, std::nullopt};
 }
 
 common::Result<SignedIn> Accounts::startSession(storage::Connection& c, const User& user,

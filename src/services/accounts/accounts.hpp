@@ -7,6 +7,7 @@
 // Error codes (stable; the HTTP layer maps them to statuses): invalid_target,
 // invalid_birth_date, invalid_display_name, weak_password, invalid_password,
 // invalid_code, account_exists, login_failed, rate_limited, guardian_consent_pending,
+// guardian_required, invalid_guardian,
 // unauthenticated, reauthentication_failed, not_found; storage errors otherwise.
 #include <cstdint>
 #include <optional>
@@ -22,6 +23,7 @@
 #include "domain/accounts/session.hpp"
 #include "domain/accounts/user.hpp"
 #include "services/accounts/password_hasher.hpp"
+#include "services/accounts/persistent_attempt_limiter.hpp"
 #include "services/codes/one_time_codes.hpp"
 #include "storage/connection.hpp"
 
@@ -31,7 +33,11 @@ struct AccountsOptions {
     domain::accounts::SessionPolicy sessions;
     domain::accounts::AttemptLimit loginPerTarget{10, std::chrono::minutes{15}};
     domain::accounts::AttemptLimit loginPerIp{50, std::chrono::minutes{15}};
+    // Wrong one-time codes per IP address, whatever the target or purpose.
+    domain::accounts::AttemptLimit codeFailuresPerIp{30, std::chrono::minutes{15}};
 };
+
+class GuardianConsents;
 
 struct ClientInfo {
     std::string ip;
@@ -44,6 +50,11 @@ struct Registration {
     std::string displayName;
     std::optional<std::string> password;
     domain::accounts::BirthMonth birth;
+    // A child's parent or guardian (email or E.164 number), required under 14
+    // when guardian consents are attached (R-MINOR-1).
+    std::optional<std::string> guardian;
+    // The service's origin for links in messages ("https://meet.example.com").
+    std::string linkBase;
 };
 
 // A new session: `token` goes into the cookie, and nowhere else.
@@ -125,12 +136,31 @@ class Accounts {
     common::Result<std::int64_t> purgeExpired(storage::Connection& c);
 
     const domain::accounts::SessionPolicy& sessionPolicy() const { return options_.sessions; }
+    const AccountsOptions& options() const { return options_; }
+
+    // Children's registrations then ask for a guardian and send him a code
+    // (R-MINOR-1). `guardians` must outlive this object.
+    void attachGuardianConsents(const GuardianConsents& guardians) { guardians_ = &guardians; }
+
+    // Verifies a one-time code under the per-IP limit on wrong codes: "rate_limited"
+    // once the IP has too many failures; every outcome but Accepted counts one.
+    common::Result<domain::accounts::VerifyOutcome> verifyCode(
+        storage::Connection& c, const std::string& target, domain::accounts::CodePurpose purpose,
+        std::string_view code, const std::string& ip) const;
 
   private:
     common::Result<SignedIn> startSession(storage::Connection& c, const domain::accounts::User& u,
                                           const ClientInfo& client, std::string_view previousToken);
-    common::Status throttled(const std::string& target, const ClientInfo& client) const;
-    void recordFailure(const std::string& target, const ClientInfo& client);
+    common::Status throttled(storage::Connection& c, const std::string& target,
+                             const ClientInfo& client) const;
+    common::Status recordFailure(storage::Connection& c, const std::string& target,
+                                 const ClientInfo& client) const;
+    // Inserts a child's account and guardian request, then sends the guardian code;
+    // the account is removed again when the code cannot be sent.
+    common::Result<Registered> registerChild(storage::Connection& c, domain::accounts::User user,
+                                             const domain::accounts::Contact& guardian,
+                                             const Registration& registration,
+                                             const ClientInfo& client);
     common::Result<SignedIn> finishLogin(storage::Connection& c,
                                          std::optional<domain::accounts::User> user, bool proven,
                                          const std::string& target, const ClientInfo& client,
@@ -141,8 +171,10 @@ class Accounts {
     const PasswordHasher& passwords_;
     const common::Clock& clock_;
     common::Random& random_;
-    domain::accounts::AttemptLimiter perTarget_;
-    domain::accounts::AttemptLimiter perIp_;
+    PersistentAttemptLimiter perTarget_;
+    PersistentAttemptLimiter perIp_;
+    PersistentAttemptLimiter codesPerIp_;
+    const GuardianConsents* guardians_ = nullptr;
 };
 
 }  // namespace vp::services::accounts

@@ -46,22 +46,24 @@ common::Result<SignedIn> Accounts::changePassword(storage::Connection& c, const 
         return valid.error();
     }
     const auto contact = who.user.contact();
-    if (auto limited = throttled(contact.value, client); !limited) {
+    if (auto limited = throttled(c, contact.value, client); !limited) {
         return limited.error();
     }
     bool proven = false;
     if (change.currentPassword && who.user.passwordHash) {
         proven = passwords_.verify(*who.user.passwordHash, *change.currentPassword);
     } else if (change.code) {
-        auto outcome =
-            codes_.verify(c, contact.value, domain::accounts::CodePurpose::Login, *change.code);
+        auto outcome = verifyCode(c, contact.value, domain::accounts::CodePurpose::Login,
+                                  *change.code, client.ip);
         if (!outcome) {
             return outcome.error();
         }
         proven = *outcome == domain::accounts::VerifyOutcome::Accepted;
     }
     if (!proven) {
-        recordFailure(contact.value, client);
+        if (auto counted = recordFailure(c, contact.value, client); !counted) {
+            return counted.error();
+        }
         return common::makeError("reauthentication_failed",
                                  "give your current password, or a sign-in code sent to you");
     }
@@ -105,7 +107,12 @@ common::Result<std::int64_t> Accounts::purgeExpired(storage::Connection& c) {
     if (!codes) {
         return codes.error();
     }
-    return *ended + *codes;
+    // Failures older than the longest window no longer count (kept at most a day).
+    auto failures = PersistentAttemptLimiter::purgeBefore(c, now - std::chrono::hours{24});
+    if (!failures) {
+        return failures.error();
+    }
+    return *ended + *codes + *failures;
 }
 
 }  // namespace vp::services::accounts

@@ -31,9 +31,17 @@ common::Error unauthenticated(std::string_view why) {
 
 }  // namespace
 
-common::Status Accounts::throttled(const std::string& target, const ClientInfo& client) const {
-    const auto now = clock_.steadyNow();
-    if (!perTarget_.allowed(target, now) || !perIp_.allowed(client.ip, now)) {
+common::Status Accounts::throttled(storage::Connection& c, const std::string& target,
+                                   const ClientInfo& client) const {
+    auto forTarget = perTarget_.allowed(c, target);
+    if (!forTarget) {
+        return forTarget.error();
+    }
+    auto fromIp = perIp_.allowed(c, client.ip);
+    if (!fromIp) {
+        return fromIp.error();
+    }
+    if (!*forTarget || !*fromIp) {
         return common::makeError("rate_limited",
                                  "too many failed sign-in attempts; wait 15 minutes and try "
                                  "again");
@@ -41,11 +49,13 @@ common::Status Accounts::throttled(const std::string& target, const ClientInfo& 
     return {};
 }
 
-void Accounts::recordFailure(const std::string& target, const ClientInfo& client) {
-    const auto now = clock_.steadyNow();
-    perTarget_.recordFailure(target, now);
-    perIp_.recordFailure(client.ip, now);
+common::Status Accounts::recordFailure(storage::Connection& c, const std::string& target,
+                                       const ClientInfo& client) const {
     log().warn("sign-in failed", {{"ip", common::maskIp(client.ip)}});
+    if (auto counted = perTarget_.recordFailure(c, target); !counted) {
+        return counted;
+    }
+    return perIp_.recordFailure(c, client.ip);
 }
 
 common::Result<SignedIn> Accounts::finishLogin(storage::Connection& c, std::optional<User> user,
@@ -53,13 +63,19 @@ common::Result<SignedIn> Accounts::finishLogin(storage::Connection& c, std::opti
                                                const ClientInfo& client,
                                                std::string_view previousToken) {
     if (!proven || !user || user->status == UserStatus::Disabled) {
-        recordFailure(target, client);
+        if (auto counted = recordFailure(c, target, client); !counted) {
+            return counted.error();
+        }
         return loginFailed();
     }
-    perTarget_.reset(target);
+    if (auto cleared = perTarget_.reset(c, target); !cleared) {
+        return cleared.error();
+    }
     if (user->status == UserStatus::PendingGuardian) {
         return common::makeError("guardian_consent_pending",
-                                 "this account waits for a parent's or guardian's consent");
+                                 "this account waits for a parent's or guardian's consent: they "
+                                 "received a code by email or SMS and must confirm it before "
+                                 "you can sign in");
     }
     auto tx = storage::Transaction::begin(c);
     if (!tx) {
@@ -82,10 +98,10 @@ common::Result<SignedIn> Accounts::loginWithCode(storage::Connection& c, std::st
     if (!contact) {
         return loginFailed();
     }
-    if (auto limited = throttled(contact->value, client); !limited) {
+    if (auto limited = throttled(c, contact->value, client); !limited) {
         return limited.error();
     }
-    auto outcome = codes_.verify(c, contact->value, CodePurpose::Login, code);
+    auto outcome = verifyCode(c, contact->value, CodePurpose::Login, code, client.ip);
     if (!outcome) {
         return outcome.error();
     }
@@ -107,7 +123,7 @@ common::Result<SignedIn> Accounts::loginWithPassword(storage::Connection& c,
     if (!contact) {
         return loginFailed();
     }
-    if (auto limited = throttled(contact->value, client); !limited) {
+    if (auto limited = throttled(c, contact->value, client); !limited) {
         return limited.error();
     }
     SqlUserRepository users(c);

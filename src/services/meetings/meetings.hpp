@@ -104,16 +104,29 @@ class Meetings {
     const JoinTokenSigner& joinTokens() const { return tokens_; }
 
     // For the room runtime. meetingStarted opens a session (or returns the open one);
-    // meetingEnded closes it and every open stay and marks the meeting ended.
-    common::Result<std::int64_t> meetingStarted(storage::Connection& c, std::string_view meetingId);
-    common::Status meetingEnded(storage::Connection& c, std::string_view meetingId);
+    // meetingEnded closes it and every open stay and marks the meeting ended. `at`
+    // (default: now) is when it happened, for work that runs later on a pool.
+    common::Result<std::int64_t> meetingStarted(storage::Connection& c, std::string_view meetingId,
+                                                std::optional<TimePoint> at = std::nullopt);
+    common::Status meetingEnded(storage::Connection& c, std::string_view meetingId,
+                                std::optional<TimePoint> at = std::nullopt);
     // One stay; returns its id for recordExit.
     common::Result<std::int64_t> recordJoin(storage::Connection& c, std::string_view meetingId,
-                                            const Attendee& attendee);
+                                            const Attendee& attendee,
+                                            std::optional<TimePoint> at = std::nullopt);
     // "attendance_not_found" unless the stay exists and is open.
-    common::Status recordExit(storage::Connection& c, std::int64_t attendanceId);
+    common::Status recordExit(storage::Connection& c, std::int64_t attendanceId,
+                              std::optional<TimePoint> at = std::nullopt);
     // The host locks or unlocks the meeting (nobody new may join while locked).
     common::Status setLocked(storage::Connection& c, std::string_view meetingId, bool locked);
+    // For the room runtime: the meeting a live room opens (joinable now: else
+    // meeting_not_found, meeting_cancelled or meeting_ended), its session started.
+    common::Result<MeetingRecord> openLive(storage::Connection& c, std::string_view meetingId,
+                                           std::optional<TimePoint> at = std::nullopt);
+    // The live room closed while the meeting goes on (empty past its timeout): the
+    // session and its open stays are closed and the lock lifted; not ended.
+    common::Status sessionClosed(storage::Connection& c, std::string_view meetingId,
+                                 std::optional<TimePoint> at = std::nullopt);
 
     // Creator only.
     common::Result<domain::meetings::AttendanceReport> attendance(storage::Connection& c,
@@ -127,6 +140,9 @@ class Meetings {
     common::Result<MeetingRecord> loadOwned(storage::Connection& c, std::int64_t userId,
                                             std::string_view meetingId);
     common::Status checkPasscode(const Meeting& meeting, const Joiner& joiner);
+    // Closes the open session and stays, lifts the lock and, with `end`, ends it.
+    common::Status closeSessions(storage::Connection& c, std::string_view meetingId, bool end,
+                                 TimePoint now);
     common::Status throttled(const std::string& ipKey, const std::string& meetingKey) const;
     void recordFailure(const std::string& ipKey, const std::string& meetingKey);
     common::Result<std::string> freshMeetingId(SqlMeetingRepository& repository);

@@ -82,7 +82,8 @@ common::Result<JoinGrant> Meetings::join(storage::Connection& c, std::string_vie
 }
 
 common::Result<std::int64_t> Meetings::meetingStarted(storage::Connection& c,
-                                                      std::string_view meetingId) {
+                                                      std::string_view meetingId,
+                                                      std::optional<TimePoint> at) {
     auto record = load(c, meetingId);
     if (!record) {
         return record.error();
@@ -95,10 +96,21 @@ common::Result<std::int64_t> Meetings::meetingStarted(storage::Connection& c,
     if (*open) {
         return **open;
     }
-    return repository.startSession(record->meeting.id, clock_.now());
+    return repository.startSession(record->meeting.id, at.value_or(clock_.now()));
 }
 
-common::Status Meetings::meetingEnded(storage::Connection& c, std::string_view meetingId) {
+common::Status Meetings::meetingEnded(storage::Connection& c, std::string_view meetingId,
+                                      std::optional<TimePoint> at) {
+    return closeSessions(c, meetingId, /*end=*/true, at.value_or(clock_.now()));
+}
+
+common::Status Meetings::sessionClosed(storage::Connection& c, std::string_view meetingId,
+                                       std::optional<TimePoint> at) {
+    return closeSessions(c, meetingId, /*end=*/false, at.value_or(clock_.now()));
+}
+
+common::Status Meetings::closeSessions(storage::Connection& c, std::string_view meetingId, bool end,
+                                       TimePoint now) {
     auto record = load(c, meetingId);
     if (!record) {
         return record.error();
@@ -108,13 +120,13 @@ common::Status Meetings::meetingEnded(storage::Connection& c, std::string_view m
         return transaction.error();
     }
     SqlMeetingRepository repository(c);
-    const auto now = clock_.now();
     if (auto ended = repository.endSessions(record->meeting.id, now); !ended) {
         return ended;
     }
     Meeting m = record->meeting;
-    if (m.status == MeetingStatus::Scheduled) {
-        m.status = MeetingStatus::Ended;
+    const bool ending = end && m.status == MeetingStatus::Scheduled;
+    if (ending || m.locked) {
+        m.status = ending ? MeetingStatus::Ended : m.status;
         m.locked = false;
         m.updatedAt = now;
         if (auto saved = repository.update(m); !saved) {
@@ -126,23 +138,25 @@ common::Status Meetings::meetingEnded(storage::Connection& c, std::string_view m
 
 common::Result<std::int64_t> Meetings::recordJoin(storage::Connection& c,
                                                   std::string_view meetingId,
-                                                  const Attendee& attendee) {
+                                                  const Attendee& attendee,
+                                                  std::optional<TimePoint> at) {
     auto record = load(c, meetingId);
     if (!record) {
         return record.error();
     }
-    auto session = meetingStarted(c, meetingId);
+    const TimePoint now = at.value_or(clock_.now());
+    auto session = meetingStarted(c, meetingId, now);
     if (!session) {
         return session.error();
     }
     Attendee clean = attendee;
     clean.name = domain::meetings::trimmed(attendee.name).substr(0, 200);
-    return SqlMeetingRepository(c).insertAttendance(record->meeting.id, *session, clean,
-                                                    clock_.now());
+    return SqlMeetingRepository(c).insertAttendance(record->meeting.id, *session, clean, now);
 }
 
-common::Status Meetings::recordExit(storage::Connection& c, std::int64_t attendanceId) {
-    auto closed = SqlMeetingRepository(c).closeAttendance(attendanceId, clock_.now());
+common::Status Meetings::recordExit(storage::Connection& c, std::int64_t attendanceId,
+                                    std::optional<TimePoint> at) {
+    auto closed = SqlMeetingRepository(c).closeAttendance(attendanceId, at.value_or(clock_.now()));
     if (!closed) {
         return closed.error();
     }
@@ -159,6 +173,22 @@ common::Status Meetings::setLocked(storage::Connection& c, std::string_view meet
     m.locked = locked;
     m.updatedAt = clock_.now();
     return SqlMeetingRepository(c).update(m);
+}
+
+common::Result<MeetingRecord> Meetings::openLive(storage::Connection& c, std::string_view meetingId,
+                                                 std::optional<TimePoint> at) {
+    auto record = load(c, meetingId);
+    if (!record) {
+        return record.error();
+    }
+    const TimePoint now = at.value_or(clock_.now());
+    if (auto open = domain::meetings::checkJoinable(record->meeting, now, options_.rules); !open) {
+        return open.error();
+    }
+    if (auto session = meetingStarted(c, meetingId, now); !session) {
+        return session.error();
+    }
+    return record;
 }
 
 common::Result<domain::meetings::AttendanceReport> Meetings::attendance(

@@ -52,6 +52,17 @@ common::Result<AuditEntry> AuditLog::appendOnce(storage::Connection& c, const Au
     if (!tx) {
         return tx.error();
     }
+    auto entry = appendWithin(c, event);
+    if (!entry) {
+        return entry.error();
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return entry;
+}
+
+common::Result<AuditEntry> AuditLog::appendWithin(storage::Connection& c, const AuditEvent& event) {
     if (c.dialect() == storage::Dialect::Postgres) {
         // Serialises appenders of every process on the head of the chain.
         if (auto locked = c.execute("LOCK TABLE audit_log IN EXCLUSIVE MODE"); !locked) {
@@ -88,9 +99,6 @@ common::Result<AuditEntry> AuditLog::appendOnce(storage::Connection& c, const Au
          e.prevHash, e.hash});
     if (!inserted) {
         return inserted.error();
-    }
-    if (auto committed = tx->commit(); !committed) {
-        return committed.error();
     }
     return e;
 }

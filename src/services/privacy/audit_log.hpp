@@ -34,6 +34,10 @@ class AuditLog {
     // Appends in a transaction of its own (the caller must not hold one), after the
     // current head; retried when another writer appended at the same moment.
     common::Result<AuditEntry> append(storage::Connection& c, const AuditEvent& event);
+    // Appends inside the caller's open transaction, so the entry commits or rolls
+    // back with the change it records (e.g. a profile correction). The head is
+    // locked until then (BEGIN IMMEDIATE on SQLite, a table lock on PostgreSQL).
+    common::Result<AuditEntry> appendWithin(storage::Connection& c, const AuditEvent& event);
     // Every entry ordered by seq.
     common::Result<std::vector<AuditEntry>> entries(storage::Connection& c) const;
     // The first entry that was edited, deleted or reordered; nullopt when intact.

@@ -111,7 +111,9 @@ std::optional<HttpReply> RawClient::readResponse() {
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             std::string value = line.substr(colon + 1);
             value.erase(0, value.find_first_not_of(' '));
-            reply.headers[name] = value;
+            auto& slot = reply.headers[name];
+            // Every Set-Cookie is kept, one per line; other repeated headers: the last.
+            slot = name == "set-cookie" && !slot.empty() ? slot + "\n" + value : value;
         }
         pos = next == std::string::npos ? head.size() : next + 2;
     }

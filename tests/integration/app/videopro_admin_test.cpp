@@ -105,5 +105,41 @@ TEST(VideoproAdmin, UnknownTaskExplainsUsage) {
     EXPECT_NE(p.stderrText().find("policy publish"), std::string::npos) << p.stderrText();
 }
 
+TEST(VideoproAdmin, CreatesAnOperatorWhosePasswordIsNeverEchoed) {
+    TempDir dir;
+    const std::string secret = dir.path + "/password.txt";
+    std::ofstream(secret) << "operator horse 42\n";
+    Process created({"admin", "create-operator", "--email", "Op@Example.COM", "--password-file",
+                     secret, "--data-dir", dir.path});
+    ASSERT_EQ(created.wait(), 0) << created.stderrText();
+    EXPECT_NE(created.stdoutText().find("Created operator account"), std::string::npos);
+    EXPECT_EQ((created.stdoutText() + created.stderrText()).find("horse"), std::string::npos);
+    {
+        auto db = storage::Database::open("sqlite:" + dir.path + "/videopro.db");
+        ASSERT_TRUE(db);
+        auto c = (*db)->connect();
+        ASSERT_TRUE(c);
+        auto rows = (*c)->query(
+            "SELECT u.email, u.status, u.password_hash FROM operators AS o JOIN users AS u ON "
+            "u.id = o.user_id");
+        ASSERT_TRUE(rows && rows->size() == 1);
+        EXPECT_EQ(storage::getText(rows->front(), 0).valueOr(""), "Op@example.com");
+        EXPECT_EQ(storage::getText(rows->front(), 1).valueOr(""), "active");
+        EXPECT_TRUE(storage::getText(rows->front(), 2).valueOr("").starts_with("$argon2id$"));
+    }
+    // The same address again, a weak password, no email: refused.
+    Process again({"admin", "create-operator", "--email", "Op@example.com", "--password-file",
+                   secret, "--data-dir", dir.path});
+    EXPECT_EQ(again.wait(), 1);
+    EXPECT_NE(again.stderrText().find("exists"), std::string::npos) << again.stderrText();
+    std::ofstream(secret) << "short\n";
+    Process weak({"admin", "create-operator", "--email", "op2@example.com", "--password-file",
+                  secret, "--data-dir", dir.path});
+    EXPECT_EQ(weak.wait(), 1);
+    Process noEmail({"admin", "create-operator", "--data-dir", dir.path});
+    EXPECT_EQ(noEmail.wait(), 2);
+    EXPECT_NE(noEmail.stderrText().find("--email"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vp::app::testing

@@ -183,6 +183,12 @@ TEST_P(ServeTest, SignallingAnswersPingOverWebSocket) {
     ASSERT_TRUE(frame);
     EXPECT_NE(frame->payload.find("\"ok\":true"), std::string::npos) << frame->payload;
     EXPECT_NE(frame->payload.find("\"time\""), std::string::npos) << frame->payload;
+    // The meeting methods are wired: a forged join token is refused.
+    ASSERT_TRUE(
+        client.sendText(R"({"id":2,"method":"joinMeeting","data":{"joinToken":"vj1.x.00"}})"));
+    frame = client.readFrame();
+    ASSERT_TRUE(frame);
+    EXPECT_NE(frame->payload.find("invalid_join_token"), std::string::npos) << frame->payload;
 }
 
 // Base64 (RFC 4648) of a MIME part, line breaks ignored.

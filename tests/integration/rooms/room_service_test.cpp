@@ -12,8 +12,7 @@
 
 #include "common/clock.hpp"
 #include "common/random.hpp"
-#include "recording_channel.hpp"
-#include "signaling/dispatcher.hpp"
+#include "signaling_calls.hpp"
 
 namespace vp::rooms {
 namespace {
@@ -22,21 +21,10 @@ namespace json = boost::json;
 namespace media = sfu::media_server;
 using test::RecordingChannel;
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(VP_RTP_FIXTURES_DIR) + "/" + name);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using test::Client;
+using test::fixture;
 
-// One participant: a recording channel and the request ids it used.
-struct Client {
-    std::shared_ptr<RecordingChannel> channel;
-    signaling::PeerState state;
-    std::int64_t nextId = 1;
-};
-
-class RoomServiceTest : public ::testing::Test {
+class RoomServiceTest : public test::SignalingCalls {
   protected:
     void SetUp() override {
         media::MediaServerOptions options;
@@ -63,44 +51,6 @@ class RoomServiceTest : public ::testing::Test {
 
     Client client(std::uint64_t id) { return Client{test::makeChannel(id), {}, 1}; }
 
-    // Sends a request and waits for its reply (replies may come from a worker).
-    json::object call(Client& c, std::string method, json::object data = {}) {
-        const std::int64_t id = c.nextId++;
-        json::object request;
-        request["id"] = id;
-        request["method"] = method;
-        request["data"] = std::move(data);
-        dispatcher_->onFrame(c.channel, c.state, json::serialize(request));
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        while (std::chrono::steady_clock::now() < deadline) {
-            for (const auto& frame : c.channel->frames()) {
-                const auto& obj = frame.as_object();
-                if (obj.contains("id") && obj.at("id").is_int64() &&
-                    obj.at("id").as_int64() == id) {
-                    return obj;
-                }
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-        ADD_FAILURE() << "no reply to " << method;
-        return {};
-    }
-
-    json::object ok(Client& c, std::string method, json::object data = {}) {
-        json::object reply = call(c, method, std::move(data));
-        EXPECT_TRUE(reply.contains("ok") && reply.at("ok").as_bool())
-            << method << ": " << json::serialize(reply);
-        return reply.contains("data") ? reply.at("data").as_object() : json::object{};
-    }
-
-    std::string errorCode(Client& c, std::string method, json::object data = {}) {
-        json::object reply = call(c, method, std::move(data));
-        if (!reply.contains("error")) {
-            return "";
-        }
-        return std::string(reply.at("error").at("code").as_string());
-    }
-
     static json::object join(std::string room, std::string name) {
         json::object data;
         data["roomId"] = room;
@@ -108,21 +58,8 @@ class RoomServiceTest : public ::testing::Test {
         return data;
     }
 
-    std::string produceMic(Client& c) {
-        json::object transport;
-        transport["direction"] = "send";
-        const auto info = ok(c, "createWebRtcTransport", transport);
-        json::object data;
-        data["transportId"] = info.at("id");
-        data["kind"] = "audio";
-        data["rtpParameters"] = json::parse(fixture("chrome_opus_producer.json"));
-        data["appData"] = json::parse(R"({"source":"mic"})");
-        return std::string(ok(c, "produce", data).at("id").as_string());
-    }
-
     std::unique_ptr<media::MediaServer> media_;
     std::unique_ptr<RoomService> service_;
-    std::unique_ptr<signaling::Dispatcher> dispatcher_;
 };
 
 TEST_F(RoomServiceTest, TwoPeersPublishConsumeAndLeave) {

@@ -16,7 +16,8 @@ namespace vp::rooms::test {
 
 class RecordingChannel final : public signaling::Channel {
   public:
-    explicit RecordingChannel(std::uint64_t id) : id_(id) {}
+    explicit RecordingChannel(std::uint64_t id, std::string address = "127.0.0.1")
+        : id_(id), address_(std::move(address)) {}
 
     void send(std::string text) override {
         std::lock_guard lock(mutex_);
@@ -24,6 +25,7 @@ class RecordingChannel final : public signaling::Channel {
     }
     void close(std::uint16_t code, std::string) override { closedWith_ = code; }
     std::uint64_t id() const override { return id_; }
+    std::string remoteAddress() const override { return address_; }
 
     // Every frame sent so far, parsed.
     std::vector<boost::json::value> frames() const {
@@ -53,13 +55,15 @@ class RecordingChannel final : public signaling::Channel {
 
   private:
     std::uint64_t id_;
+    std::string address_;
     mutable std::mutex mutex_;
     std::vector<std::string> sent_;
     std::atomic<int> closedWith_{0};
 };
 
-inline std::shared_ptr<RecordingChannel> makeChannel(std::uint64_t id) {
-    return std::make_shared<RecordingChannel>(id);
+inline std::shared_ptr<RecordingChannel> makeChannel(std::uint64_t id,
+                                                     std::string address = "127.0.0.1") {
+    return std::make_shared<RecordingChannel>(id, std::move(address));
 }
 
 }  // namespace vp::rooms::test

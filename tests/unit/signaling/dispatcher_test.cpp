@@ -81,5 +81,20 @@ TEST_F(DispatcherTest, HandlersMayAnswerLaterAndRegistrationIsUnique) {
     EXPECT_EQ(table->methods(), (std::vector<std::string>{"later", "ping"}));
 }
 
+TEST_F(DispatcherTest, FramesOverThePerSecondBoundAnswerRateLimited) {
+    Dispatcher d(table, DispatcherLimits{{}, 5, 3}, clock);
+    for (int i = 0; i < 4; ++i) {
+        d.onFrame(channel, peer, R"({"id":1,"method":"ping"})");
+    }
+    ASSERT_EQ(channel->sent.size(), 4u);
+    EXPECT_NE(channel->sent[2].find(R"("ok":true)"), std::string::npos);
+    EXPECT_NE(channel->sent[3].find(R"({"id":1,"ok":false,"error":{"code":"rate_limited")"),
+              std::string::npos);
+    EXPECT_EQ(channel->closedWith, 0);
+    clock.advance(std::chrono::seconds(1));
+    d.onFrame(channel, peer, R"({"id":2,"method":"ping"})");
+    EXPECT_NE(channel->sent[4].find(R"("ok":true)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vp::signaling

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { nameOf, useAuth } from './auth';
 import { errorText } from './ui';
 
-/** Sign in / Create account, or the signed-in user's name with the Security Center and Sign out. */
+/** Sign in / Create account, or the signed-in user's name with Profile, the Security Center and Sign out. */
 export function AccountMenu() {
   const { state, signOut } = useAuth();
   const [busy, setBusy] = useState(false);
@@ -32,6 +32,9 @@ export function AccountMenu() {
       <span className="account-menu__who">
         Signed in as <strong>{nameOf(state.user)}</strong>
       </span>
+      <Link to="/settings/profile" className="nav-link">
+        Profile
+      </Link>
       <Link to="/settings/security" className="nav-link">
         Security Center
       </Link>

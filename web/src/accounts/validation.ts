@@ -126,3 +126,13 @@ export function needsGuardian(birth: BirthMonth, now: Date = new Date()): boolea
   const ageInMonths = now.getFullYear() * 12 + now.getMonth() + 1 - (birth.year * 12 + birth.month);
   return ageInMonths <= GUARDIAN_CONSENT_AGE * 12;
 }
+
+/** The guardian's contact: required for a child (undefined otherwise). */
+export function checkGuardian(input: string, child: boolean): Checked<string | undefined> {
+  if (!child) return { ok: true, value: undefined };
+  if (input.trim() === '') {
+    return { ok: false, message: "Enter a parent's or guardian's email address or mobile number." };
+  }
+  const target = checkTarget(input);
+  return target.ok ? { ok: true, value: target.value.value } : target;
+}

@@ -28,6 +28,24 @@ export interface PendingRegistration {
   user: User;
   guardianConsentRequired: true;
   message: string;
+  /** Where the guardian's code went, masked (m***@e***.com). */
+  guardian?: string;
+}
+
+/** One message of the development outbox (operator console). */
+export interface DevOutboxMessage {
+  file: string;
+  channel: 'email' | 'sms';
+  createdAt: string;
+  to: string;
+  subject: string;
+  text: string;
+  code: string | null;
+}
+
+export interface DevOutbox {
+  transport: 'dev' | 'external';
+  messages: DevOutboxMessage[];
 }
 
 export interface Me {
@@ -53,6 +71,8 @@ export interface Registration {
   password?: string | undefined;
   birthYear: number;
   birthMonth: number;
+  /** Under 14: the parent's or guardian's email or mobile number. */
+  guardian?: string | undefined;
 }
 
 export type Credentials = { target: string; code: string } | { target: string; password: string };
@@ -217,5 +237,24 @@ export class AccountsClient {
     return this.remember(
       await this.json<SignedIn>('POST', '/api/v1/security/password', { currentPassword, newPassword }),
     );
+  }
+
+  /** A guardian confirms a child's account with the code sent to him (R-MINOR-1). */
+  async confirmGuardian(request: string, code: string): Promise<string> {
+    return (await this.json<{ message: string }>('POST', '/api/v1/guardian/confirm', { request, code })).message;
+  }
+
+  async resendGuardianCode(request: string): Promise<string> {
+    return (await this.json<{ message: string }>('POST', '/api/v1/guardian/resend', { request })).message;
+  }
+
+  /** Operators only: the development outbox, newest first. */
+  async operatorOutbox(limit = 50): Promise<DevOutbox> {
+    return this.json<DevOutbox>('GET', `/api/v1/operator/outbox?limit=${encodeURIComponent(String(limit))}`);
+  }
+
+  /** Records a consent in the ledger (signed-in users), e.g. the cookie banner's choice. */
+  async recordConsent(purpose: string, granted: boolean, method: 'button' | 'banner'): Promise<void> {
+    await this.call('POST', '/api/v1/consents', { purpose, granted, method });
   }
 }

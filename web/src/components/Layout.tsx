@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { CookieBanner, CookieChoicesButton } from './CookieBanner';
 
 /** Scrolls to the top on page changes, or to the element named by the URL's hash. */
 function useScrollOnNavigate() {
@@ -27,6 +28,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand__name">VideoPro</span>
           </Link>
           <nav aria-label="Main">
+            <NavLink to="/meetings" className="nav-link">
+              Meetings
+            </NavLink>
+            <NavLink to="/join" className="nav-link">
+              Join
+            </NavLink>
             <NavLink to="/privacy" className="nav-link">
               Privacy policy
             </NavLink>
@@ -40,8 +47,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="container site-footer__inner">
           <span>VideoPro — self-hosted meetings</span>
           <Link to="/privacy">Privacy policy</Link>
+          <CookieChoicesButton />
         </div>
       </footer>
+      <CookieBanner />
     </div>
   );
 }

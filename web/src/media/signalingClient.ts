@@ -94,6 +94,11 @@ export class SignalingClient {
     this.socket.close(1000, 'bye');
   }
 
+  /** Closes the socket as a network failure would: pending requests fail and onClosed listeners run. */
+  drop(): void {
+    this.socket.close(4000, 'dropped');
+  }
+
   get pendingCount(): number {
     return this.pending.size;
   }

@@ -251,28 +251,7 @@ TEST_P(AccountsApiTest, SignInFailuresAndCodeRequestsAreRateLimited) {
     EXPECT_EQ(messagesTo("jack@example.com"), 5);
 }
 
-TEST_P(AccountsApiTest, ChildrenUnderFourteenWaitForAGuardian) {
-    const int year = static_cast<int>(std::chrono::year_month_day{
-                         std::chrono::floor<std::chrono::days>(clock_.now())}
-                                          .year()) -
-                     10;
-    const auto cookie = registerUser("kid@example.com", "correct horse", year);
-    EXPECT_TRUE(cookie.empty());
-    auto c = connect();
-    auto rows =
-        c->query("SELECT status, display_name, password_hash IS NULL FROM users WHERE email = ?",
-                 {std::string("kid@example.com")});
-    ASSERT_TRUE(rows && rows->size() == 1);
-    EXPECT_EQ(storage::getText(rows->front(), 0).valueOr(""), "pending_guardian");
-    EXPECT_EQ(storage::getText(rows->front(), 1).valueOr("?"), "");  // nothing beyond the request
-    EXPECT_EQ(storage::getInt(rows->front(), 2).valueOr(0), 1);
-    ASSERT_EQ(post("/api/v1/auth/code", R"({"target":"kid@example.com","purpose":"login"})").status,
-              202);
-    auto login = post("/api/v1/auth/login", R"({"target":"kid@example.com","code":")" +
-                                                latestCode("kid@example.com") + R"("})");
-    EXPECT_EQ(login.status, 403);
-    EXPECT_EQ(errorCode(login), "guardian_consent_pending");
-}
+// Children under 14 and their guardians: minors_api_test.cpp.
 
 TEST_P(AccountsApiTest, RefusesMalformedBodies) {
     EXPECT_EQ(post("/api/v1/auth/login", "not json").status, 400);

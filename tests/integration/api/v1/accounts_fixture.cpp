@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "api/v1/accounts_api.hpp"
+#include "api/v1/minors_operator_api.hpp"
 #include "common/random.hpp"
 
 namespace vp::api::v1::testing {
@@ -40,11 +41,25 @@ void AccountsApiTest::SetUp() {
     services::accounts::AccountsOptions options;
     options.loginPerTarget = {3, std::chrono::minutes{15}};
     options.loginPerIp = {30, std::chrono::minutes{15}};
+    options.codeFailuresPerIp = {5, std::chrono::minutes{15}};
     accounts_ = std::make_unique<services::accounts::Accounts>(
         options, *codes_, *passwords_, clock_, common::SecureRandom::instance());
+    policies_ = std::make_unique<services::privacy::PolicyStore>(clock_);
+    ledger_ = std::make_unique<services::privacy::ConsentLedger>(*policies_, clock_);
+    services::accounts::GuardianOptions guardianOptions;
+    guardianOptions.codeFailuresPerIp = options.codeFailuresPerIp;
+    guardians_ = std::make_unique<services::accounts::GuardianConsents>(
+        guardianOptions, *codes_, *policies_, *ledger_, clock_, common::SecureRandom::instance());
+    accounts_->attachGuardianConsents(*guardians_);
+    operators_ = std::make_unique<services::accounts::Operators>(clock_);
+    devOutbox_ = std::filesystem::temp_directory_path() /
+                 ("vp-dev-outbox-" + common::SecureRandom::instance().hexToken(8));
     AccountsApiOptions apiOptions;
     apiOptions.publicUrl = publicUrl_;
     addAccountsRoutes(router_, *pool_, *accounts_, apiOptions);
+    addGuardianRoutes(router_, *pool_, *accounts_, *guardians_, apiOptions);
+    addOperatorRoutes(router_, *pool_, *accounts_, *operators_, {devOutbox_}, apiOptions);
+    addMoreRoutes(router_);
     ServerOptions serverOptions;
     serverOptions.port = 0;
     serverOptions.clock = &clock_;
@@ -61,6 +76,8 @@ void AccountsApiTest::TearDown() {
     if (pool_) {
         pool_->stop();
     }
+    std::error_code ec;
+    std::filesystem::remove_all(devOutbox_, ec);
 }
 
 HttpReply AccountsApiTest::call(std::string_view method, std::string_view path,

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,9 +14,13 @@
 #include "api/router.hpp"
 #include "common/clock.hpp"
 #include "services/accounts/accounts.hpp"
+#include "services/accounts/guardian_consents.hpp"
+#include "services/accounts/operators.hpp"
 #include "services/codes/code_hasher.hpp"
 #include "services/codes/one_time_codes.hpp"
 #include "services/outbox/outbox.hpp"
+#include "services/privacy/consent_ledger.hpp"
+#include "services/privacy/policy_store.hpp"
 #include "storage/db_pool.hpp"
 #include "storage/test_database.hpp"
 
@@ -38,6 +43,8 @@ class AccountsApiTest : public storage::testing::BackendTest {
 
     // Set before SetUp() runs the server (in the test's constructor).
     std::string publicUrl_;
+    // More routes for a derived fixture, added before the server starts.
+    virtual void addMoreRoutes(Router&) {}
 
     struct Call {
         Call() : Call(std::string{}) {}
@@ -87,6 +94,13 @@ class AccountsApiTest : public storage::testing::BackendTest {
     std::unique_ptr<services::codes::OneTimeCodes> codes_;
     std::optional<services::accounts::PasswordHasher> passwords_;
     std::unique_ptr<services::accounts::Accounts> accounts_;
+    // Guardian consent (R-MINOR-1) and operators; the operator console reads
+    // devOutbox_ (a temporary folder).
+    std::unique_ptr<services::privacy::PolicyStore> policies_;
+    std::unique_ptr<services::privacy::ConsentLedger> ledger_;
+    std::unique_ptr<services::accounts::GuardianConsents> guardians_;
+    std::unique_ptr<services::accounts::Operators> operators_;
+    std::filesystem::path devOutbox_;
     Router router_;
     std::unique_ptr<HttpServer> server_;
     std::uint16_t port_ = 0;

@@ -1,72 +1,12 @@
 // The meetings API over real HTTP and a real database, on SQLite and PostgreSQL:
 // create/list/edit/cancel, creator-only permissions, joining with and without a
 // passcode, guests, rate limits, join tokens, and the attendance report (JSON, CSV).
-#include <boost/json.hpp>
-
-#include "accounts_fixture.hpp"
-#include "api/v1/meetings_api.hpp"
-#include "services/meetings/meetings.hpp"
+#include "meetings_fixture.hpp"
 
 namespace vp::api::v1::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-std::string str(const boost::json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->as_string()) : std::string{};
-}
-
-class MeetingsApiTest : public AccountsApiTest {
-  protected:
-    void SetUp() override {
-        AccountsApiTest::SetUp();
-        if (HasFatalFailure()) {
-            return;
-        }
-        services::meetings::MeetingKey master{};
-        master.fill(5);
-        auto passcodes = services::meetings::PasscodeHasher::fromMasterKey(master);
-        auto tokens = services::meetings::JoinTokenSigner::fromMasterKey(master);
-        ASSERT_TRUE(passcodes && tokens);
-        passcodes_.emplace(*passcodes);
-        tokens_.emplace(*tokens);
-        services::meetings::MeetingsOptions options;
-        options.failuresPerIp = {5, std::chrono::minutes{15}};
-        options.failuresPerMeeting = {8, std::chrono::minutes{15}};
-        meetings_ = std::make_unique<services::meetings::Meetings>(
-            options, *passcodes_, *tokens_, clock_, common::SecureRandom::instance());
-        // The server is running but idle: no request can race this registration.
-        addMeetingsRoutes(router_, *pool_, *accounts_, *meetings_, {});
-    }
-
-    struct User {
-        std::string cookie;
-        std::string csrf;
-        Call call() const { return Call(cookie, csrf); }
-    };
-    User signUp(const std::string& email) {
-        User u;
-        u.cookie = registerUser(email, "correct horse battery");
-        u.csrf = csrfOf(u.cookie);
-        return u;
-    }
-    // GET of a JSON object, asserting 200.
-    boost::json::object getOk(const User& u, const std::string& path) {
-        auto reply = call("GET", path, {}, u.call());
-        EXPECT_EQ(reply.status, 200) << path << " " << reply.body;
-        return parse(reply);
-    }
-    // Creates a meeting; returns its JSON.
-    boost::json::object create(const User& u, const std::string& body) {
-        auto reply = call("POST", "/api/v1/meetings", body, u.call());
-        EXPECT_EQ(reply.status, 201) << reply.body;
-        return parse(reply);
-    }
-    std::unique_ptr<services::meetings::Meetings> meetings_;
-    std::optional<services::meetings::PasscodeHasher> passcodes_;
-    std::optional<services::meetings::JoinTokenSigner> tokens_;
-};
 
 TEST_P(MeetingsApiTest, CreatesListsEditsAndCancelsMeetings) {
     const User alice = signUp("alice@example.com");

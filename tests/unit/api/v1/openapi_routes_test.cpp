@@ -11,9 +11,11 @@
 #include "api/v1/accounts_api.hpp"
 #include "api/v1/enterprises_api.hpp"
 #include "api/v1/meetings_api.hpp"
+#include "api/v1/minors_operator_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "api/v1/privacy_api.hpp"
 #include "api/v1/privacy_register_api.hpp"
+#include "api/v1/profile_api.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
 #include "domain/privacy/subject_paths.hpp"
@@ -30,8 +32,9 @@ namespace {
 using RouteSet = std::set<std::pair<std::string, std::string>>;
 
 // The routes `videopro serve` registers under /api/ (app/commands/accounts_wiring.cpp,
-// app/commands/meetings_wiring.cpp, app/commands/privacy_wiring.cpp,
-// app/commands/enterprises_wiring.cpp).
+// with guardian and operator routes, app/commands/meetings_wiring.cpp,
+// app/commands/privacy_wiring.cpp, app/commands/enterprises_wiring.cpp,
+// app/commands/profile_wiring.cpp).
 RouteSet serverRoutes() {
     common::FakeClock clock;
     auto& random = common::SecureRandom::instance();
@@ -61,6 +64,10 @@ RouteSet serverRoutes() {
     services::privacy::ConsentLedger ledger(policies, clock);
     services::privacy::ConsentGate gate(policies, ledger);
     addPrivacyRoutes(router, pool, accounts, {policies, ledger, gate, "CN"}, {});
+    services::accounts::GuardianConsents guardians({}, codes, policies, ledger, clock, random);
+    addGuardianRoutes(router, pool, accounts, guardians, {});
+    services::accounts::Operators operators(clock);
+    addOperatorRoutes(router, pool, accounts, operators, {}, {});
     services::enterprises::Enterprises enterprises({}, codes, outbox, accounts, clock);
     addEnterprisesRoutes(router, pool, accounts, enterprises, {});
     services::privacy::RecipientsRegister recipients(domain::privacy::videoproDataMap(), clock);
@@ -68,6 +75,10 @@ RouteSet serverRoutes() {
                                            domain::privacy::videoproSubjectPaths(), outbox, {},
                                            clock);
     addPrivacyRegisterRoutes(router, pool, accounts, {recipients, incidents, "local"}, {});
+    services::privacy::AuditLog audit(clock);
+    services::profile::Profiles profiles({}, audit, clock);
+    services::profile::ContactChanges contacts(codes, audit);
+    addProfileRoutes(router, pool, accounts, profiles, contacts, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {

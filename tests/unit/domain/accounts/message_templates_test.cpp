@@ -41,7 +41,7 @@ TEST(MessageTemplates, EveryTemplateRendersWithoutLeftoverPlaceholders) {
             EXPECT_LE(r->text.size(), 160U) << t.name << " is longer than one SMS";
         }
     }
-    EXPECT_EQ(names.size(), 8U);
+    EXPECT_EQ(names.size(), 10U);
 }
 
 TEST(MessageTemplates, CodeEmailCarriesTheCodeInBothParts) {

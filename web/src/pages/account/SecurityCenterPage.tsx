@@ -114,7 +114,8 @@ function SignedInSecurityCenter() {
       <h1 id="security-title">Security Center</h1>
       <p className="account-page__lead">
         Signed in as <strong>{nameOf(user)}</strong>
-        {user.displayName && (user.email || user.phone) && <> ({user.email ?? user.phone})</>}
+        {user.displayName && (user.email || user.phone) && <> ({user.email ?? user.phone})</>}.{' '}
+        <Link to="/settings/profile">Your profile and avatar</Link>
       </p>
 
       <section className="card" aria-labelledby="sessions-title">

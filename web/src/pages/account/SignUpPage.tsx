@@ -8,6 +8,7 @@ import { CodeField, TargetForm } from './CodeSteps';
 import {
   checkBirth,
   checkCode,
+  checkGuardian,
   checkDisplayName,
   checkOptionalPassword,
   needsGuardian,
@@ -16,7 +17,7 @@ import {
 import { useCodeRequest } from './useCodeRequest';
 import './account.css';
 
-type Errors = Partial<Record<'code' | 'displayName' | 'password' | 'birth', string>>;
+type Errors = Partial<Record<'code' | 'displayName' | 'password' | 'birth' | 'guardian', string>>;
 
 /** Create account: address → code → details. */
 export function SignUpPage() {
@@ -28,6 +29,7 @@ export function SignUpPage() {
   const [password, setPassword] = useState('');
   const [year, setYear] = useState('');
   const [month, setMonth] = useState('');
+  const [guardian, setGuardian] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -44,12 +46,14 @@ export function SignUpPage() {
       displayName: checkDisplayName(displayName),
       password: checkOptionalPassword(password),
       birth,
+      guardian: checkGuardian(guardian, child),
     };
     const found: Errors = {};
     for (const [name, check] of Object.entries(checks)) if (!check.ok) found[name as keyof Errors] = check.message;
     setErrors(found);
     setFailure(null);
-    if (!checks.code.ok || !checks.displayName.ok || !checks.password.ok || !checks.birth.ok) return;
+    if (!checks.code.ok || !checks.displayName.ok || !checks.password.ok || !checks.birth.ok || !checks.guardian.ok)
+      return;
     setBusy(true);
     try {
       const result = await client.register({
@@ -59,6 +63,7 @@ export function SignUpPage() {
         password: checks.password.value,
         birthYear: checks.birth.value.year,
         birthMonth: checks.birth.value.month,
+        guardian: checks.guardian.value,
       });
       if (result.kind === 'pending') {
         setPending(result.pending);
@@ -80,9 +85,11 @@ export function SignUpPage() {
         <h1 id="signup-title">Almost done: a parent or guardian has to agree</h1>
         <div className="notice" role="status">
           <p>{pending.message}</p>
+          {pending.guardian && <p>We sent a code to your parent or guardian at {pending.guardian}.</p>}
           <p>
-            Because you are under 14, your account stays closed until a parent or guardian agrees. Nothing beyond what
-            you just entered is kept. If nobody agrees within 7 days, the account and its data are deleted.
+            Because you are under 14, your account stays closed until a parent or guardian agrees. You cannot sign in
+            until they confirm with the code. Nothing beyond what you just entered is kept. If nobody agrees within 7
+            days, the account and its data are deleted.
           </p>
         </div>
         <p>
@@ -139,6 +146,18 @@ export function SignUpPage() {
               </p>
             )}
           </BirthFields>
+          {child && (
+            <Field
+              label="Parent's or guardian's email or mobile number"
+              hint="They receive a code to agree. Give their own address or number, not yours."
+              name="guardian"
+              autoComplete="off"
+              maxLength={320}
+              value={guardian}
+              onChange={(e) => setGuardian(e.target.value)}
+              error={errors.guardian}
+            />
+          )}
           <SubmitButton busy={busy} busyText="Creating account…">
             Create account
           </SubmitButton>

@@ -1,3 +1,0 @@
--- Placeholder on branch priv only, so that 0011 applies without a gap before the
--- branches that own 0009 are merged. Delete this file when the real 0009 arrives.
-SELECT 1;

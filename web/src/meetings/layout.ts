@@ -1,0 +1,125 @@
+// Layout decisions of the meeting stage, pure so they can be tested:
+//   - which tiles exist (one per participant's camera, one per shared screen);
+//   - the grid shape that gives tiles of a given aspect the largest size;
+//   - the speaker layout: one main tile (a shared screen first, else the active
+//     speaker) and a filmstrip of the rest;
+//   - the active speaker, chosen from audio levels with a hold time so that the
+//     highlight does not flicker between people.
+
+export interface StageTile {
+  /** `${participantId}:camera` or `${participantId}:screen` */
+  key: string;
+  participantId: string;
+  source: 'camera' | 'screen';
+  self: boolean;
+}
+
+export interface GridShape {
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+}
+
+/** Self first, then the others in their order; a screen share gets its own tile. */
+export function stageTiles(selfId: string | null, participantIds: string[], sharing: Set<string>): StageTile[] {
+  const out: StageTile[] = [];
+  const everyone = selfId ? [selfId, ...participantIds.filter((id) => id !== selfId)] : participantIds;
+  for (const id of everyone) {
+    if (sharing.has(id)) out.push({ key: `${id}:screen`, participantId: id, source: 'screen', self: id === selfId });
+    out.push({ key: `${id}:camera`, participantId: id, source: 'camera', self: id === selfId });
+  }
+  return out;
+}
+
+/**
+ * The columns × rows for `count` tiles of aspect `aspect` (width / height) in a box
+ * of width × height that makes the tiles largest; ties go to fewer empty cells.
+ */
+export function gridShape(count: number, width: number, height: number, gap = 8, aspect = 16 / 9): GridShape {
+  if (count <= 0 || width <= 0 || height <= 0) return { columns: 1, rows: 1, tileWidth: 0, tileHeight: 0 };
+  let best: GridShape = { columns: 1, rows: count, tileWidth: 0, tileHeight: 0 };
+  let bestEmpty = Infinity;
+  for (let columns = 1; columns <= count; columns++) {
+    const rows = Math.ceil(count / columns);
+    const cellW = (width - gap * (columns - 1)) / columns;
+    const cellH = (height - gap * (rows - 1)) / rows;
+    if (cellW <= 0 || cellH <= 0) continue;
+    const tileWidth = Math.min(cellW, cellH * aspect);
+    const tileHeight = tileWidth / aspect;
+    const empty = columns * rows - count;
+    const tie = Math.abs(tileWidth - best.tileWidth) <= 0.5;
+    // On a tie: fewer empty cells, then more columns in a wide box (side by side).
+    if (tileWidth > best.tileWidth + 0.5 || (tie && (empty < bestEmpty || (empty === bestEmpty && width >= height)))) {
+      best = { columns, rows, tileWidth: Math.floor(tileWidth), tileHeight: Math.floor(tileHeight) };
+      bestEmpty = empty;
+    }
+  }
+  return best;
+}
+
+/** The speaker layout: the tile on the main stage and the filmstrip. */
+export function speakerLayout(
+  tiles: StageTile[],
+  activeSpeaker: string | null,
+  pinned: string | null = null,
+): { main: StageTile | null; strip: StageTile[] } {
+  const main =
+    tiles.find((t) => t.key === pinned) ??
+    tiles.find((t) => t.source === 'screen' && !t.self) ??
+    tiles.find((t) => t.source === 'screen') ??
+    tiles.find((t) => t.participantId === activeSpeaker && !t.self) ??
+    tiles.find((t) => !t.self) ??
+    tiles[0] ??
+    null;
+  return { main, strip: tiles.filter((t) => t !== main) };
+}
+
+export interface SpeakerOptions {
+  /** Audio level (0..1, as RTCRtpSynchronizationSource.audioLevel) above which someone speaks. */
+  threshold: number;
+  /** The highlight stays at least this long on a speaker before it may move. */
+  holdMs: number;
+  /** Smoothing of levels: weight of the new sample (0..1]. */
+  smoothing: number;
+}
+
+export const DEFAULT_SPEAKER_OPTIONS: SpeakerOptions = { threshold: 0.04, holdMs: 1500, smoothing: 0.5 };
+
+/** Follows audio levels over time and names the active speaker. */
+export class ActiveSpeakerDetector {
+  private readonly levels = new Map<string, number>();
+  private current: string | null = null;
+  private since = -Infinity;
+
+  constructor(private readonly options: SpeakerOptions = DEFAULT_SPEAKER_OPTIONS) {}
+
+  /** Feeds one round of levels (participantId -> level) at time `now` (ms); returns the speaker. */
+  update(samples: Map<string, number>, now: number): string | null {
+    for (const id of [...this.levels.keys()]) if (!samples.has(id)) this.levels.delete(id);
+    const a = this.options.smoothing;
+    for (const [id, level] of samples) {
+      const previous = this.levels.get(id) ?? 0;
+      this.levels.set(id, previous * (1 - a) + level * a);
+    }
+    let loudest: string | null = null;
+    let loudestLevel = this.options.threshold;
+    for (const [id, level] of this.levels) {
+      if (level > loudestLevel) {
+        loudest = id;
+        loudestLevel = level;
+      }
+    }
+    if (this.current !== null && !this.levels.has(this.current)) this.current = null;
+    if (loudest === null || loudest === this.current) return this.current;
+    if (this.current === null || now - this.since >= this.options.holdMs) {
+      this.current = loudest;
+      this.since = now;
+    }
+    return this.current;
+  }
+
+  get speaker(): string | null {
+    return this.current;
+  }
+}
