@@ -38,6 +38,9 @@ struct ServerOptions {
 
     std::chrono::milliseconds drainTimeout{10'000};
 
+    // Shown in GET /readyz's JSON as "storageRegion" when not empty (R-PRIV-10).
+    std::string storageRegion;
+
     // Bound of the queue between the request path and ServerHooks::recordRequest.
     std::size_t requestLogQueue = 10'000;
     // Time source for request records; SystemClock when null.

@@ -10,6 +10,7 @@ add_executable(videopro
   commands/accounts_wiring.cpp
   commands/meetings_wiring.cpp
   commands/privacy_wiring.cpp
+  commands/admin_register.cpp
   commands/enterprises_wiring.cpp
   commands/profile_wiring.cpp
   commands/key_file.cpp

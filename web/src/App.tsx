@@ -19,6 +19,7 @@ import { EnterprisePage } from './pages/enterprise/EnterprisePage';
 import { EnterpriseRegisterPage } from './pages/enterprise/EnterpriseRegisterPage';
 import { EnterprisesPage } from './pages/enterprise/EnterprisesPage';
 import { InvitationsPage } from './pages/enterprise/InvitationsPage';
+import { IncidentsPage } from './pages/privacy/IncidentsPage';
 import { PolicyGate } from './privacy/PolicyGate';
 
 // The developer media test page carries mediasoup-client: loaded only when visited.
@@ -40,6 +41,7 @@ export function App() {
           <Routes>
             <Route path="/" element={<LandingPage />} />
             <Route path="/privacy" element={<PrivacyPolicyPage />} />
+            <Route path="/incidents" element={<IncidentsPage />} />
             <Route path="/signup" element={<SignUpPage />} />
             <Route path="/signin" element={<SignInPage />} />
             <Route path="/settings/security" element={<SecurityCenterPage />} />

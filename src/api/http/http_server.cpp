@@ -20,6 +20,7 @@
 
 #include "api/http/detail/server_state.hpp"
 #include "api/http/detail/tls_context.hpp"
+#include "common/json_escape.hpp"
 #include "common/mask.hpp"
 
 namespace vp::api {
@@ -60,12 +61,17 @@ void registerBuiltins(Router& router, const std::weak_ptr<ServerState>& weak) {
     });
     router.add("GET", "/readyz", [weak](const Request&, Reply reply) {
         auto state = weak.lock();
+        std::string readyBody = R"({"status":"ready")";
+        if (state && !state->options.storageRegion.empty()) {
+            readyBody += ",\"storageRegion\":" + common::jsonString(state->options.storageRegion);
+        }
+        readyBody += "}";
         if (!state || !state->hooks.checkReady) {
-            reply(Response::json(200, R"({"status":"ready"})"));
+            reply(Response::json(200, readyBody));
             return;
         }
-        state->hooks.checkReady([reply](bool ready, std::string detail) {
-            reply(ready ? Response::json(200, R"({"status":"ready"})")
+        state->hooks.checkReady([reply, readyBody](bool ready, std::string detail) {
+            reply(ready ? Response::json(200, readyBody)
                         : Response::error(503, "not_ready", detail));
         });
     });

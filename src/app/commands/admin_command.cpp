@@ -1,6 +1,7 @@
 // videopro admin: operator tasks on the database named by the usual settings.
 //   admin policy publish --file F --effective YYYY-MM-DD [--material] [--version N]
 //   admin audit verify
+//   admin recipients …, admin incident …  (app/commands/admin_register.cpp)
 //   admin create-operator --email E [--password-file F]
 //   admin account cancel …, admin requests …  (app/commands/admin_privacy.cpp)
 #include <termios.h>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "app/commands/admin_privacy.hpp"
+#include "app/commands/admin_register.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -33,6 +35,14 @@ constexpr std::string_view kAdminUsage =
     "  policy publish --file F --effective YYYY-MM-DD [--material] [--version N]\n"
     "                 Publish the next privacy policy version (text read from F).\n"
     "  audit verify   Check the audit log's hash chain; exit 1 when it is broken.\n"
+    "  recipients add --name N --contact C --purpose P --categories \"a,b\" --legal-basis B\n"
+    "  recipients list | remove ID\n"
+    "                 The register of recipients of personal information (R-PRIV-9).\n"
+    "  incident record --summary S --categories \"a,b\" --from T --to T --measures M\n"
+    "                  --advice A [--unpublished]\n"
+    "                 Record a security incident and notify the affected users (R-PRIV-8);\n"
+    "                 T is YYYY-MM-DD or YYYY-MM-DDTHH:MMZ.\n"
+    "  incident list  Every recorded incident.\n"
     "  create-operator --email E [--password-file F]\n"
     "                 Create an operator account. The password is the first line of F,\n"
     "                 or is read from standard input (not echoed on a terminal).\n"
@@ -341,6 +351,12 @@ int admin(std::span<const std::string> args) {
     }
     if (args.size() >= 2 && args[0] == "audit" && args[1] == "verify") {
         return verifyAudit(args.subspan(2));
+    }
+    if (args[0] == "recipients") {
+        return adminRecipients(args.subspan(1));
+    }
+    if (args[0] == "incident") {
+        return adminIncident(args.subspan(1));
     }
     if (args[0] == "create-operator") {
         return createOperator(args.subspan(1));

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "api/v1/privacy_api.hpp"
+#include "api/v1/privacy_register_api.hpp"
 #include "app/commands/key_file.hpp"
 #include "common/log.hpp"
 #include "common/random.hpp"
@@ -39,7 +40,11 @@ struct PrivacyRuntime::Parts {
                        domain::privacy::videoproCancellationRules(), pseudonyms, audit),
           requests(std::move(holidays), c, common::SecureRandom::instance()),
           retention(domain::privacy::videoproDataMap(), domain::privacy::videoproRetentionRules(),
-                    c) {}
+                    c),
+          recipients(domain::privacy::videoproDataMap(), c),
+          outbox({}, c),
+          incidents(domain::privacy::videoproDataMap(), domain::privacy::videoproSubjectPaths(),
+                    outbox, {}, c) {}
 
     config::Settings settings;
     storage::DbPool& pool;
@@ -53,6 +58,10 @@ struct PrivacyRuntime::Parts {
     services::privacy::AccountCancellation cancellation;
     services::privacy::PrivacyRequests requests;
     services::privacy::RetentionJob retention;
+    // R-PRIV-8, R-PRIV-9: read here; recorded by `videopro admin` (admin_register.cpp).
+    services::privacy::RecipientsRegister recipients;
+    services::outbox::Outbox outbox;
+    services::privacy::Incidents incidents;
     std::atomic<std::int64_t> overdue{0};
     std::unique_ptr<services::scheduler::PeriodicTask> purge;
     std::unique_ptr<services::scheduler::PeriodicTask> deadlines;
@@ -141,7 +150,11 @@ void PrivacyRuntime::addRoutes(api::Router& router, services::accounts::Accounts
         {parts_->policies, parts_->ledger, parts_->gate, kConsentJurisdiction}, options);
     api::v1::addPrivacyDataRoutes(router, parts_->pool, accounts,
                                   {parts_->exports, parts_->cancellation, parts_->requests},
-                                  std::move(options));
+                                  options);
+    api::v1::addPrivacyRegisterRoutes(
+        router, parts_->pool, accounts,
+        {parts_->recipients, parts_->incidents, parts_->settings.storageRegion},
+        std::move(options));
 }
 
 void PrivacyRuntime::start() {

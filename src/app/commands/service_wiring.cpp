@@ -42,6 +42,7 @@ api::ServerOptions serverOptions(const config::Settings& s) {
     o.wsMaxQueuedMessages = static_cast<std::size_t>(s.wsMaxQueuedMessages);
     o.drainTimeout = std::chrono::milliseconds{s.drainTimeoutMs};
     o.requestLogQueue = static_cast<std::size_t>(s.oplogQueueCapacity);
+    o.storageRegion = s.storageRegion;
     return o;
 }
 

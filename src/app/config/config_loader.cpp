@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "app/config/option_table.hpp"
 #include "app/config/toml_file.hpp"
 #include "app/config/value_parsing.hpp"
@@ -134,6 +136,13 @@ Status validate(const Settings& s) {
     }
     if (s.dataDir.empty()) {
         return makeError("config_value", "data.dir must not be empty");
+    }
+    const bool regionPrintable =
+        std::all_of(s.storageRegion.begin(), s.storageRegion.end(),
+                    [](char ch) { return static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7f; });
+    if (s.storageRegion.empty() || s.storageRegion.size() > 100 || !regionPrintable) {
+        return makeError("config_value",
+                         "privacy.storage_region must be 1 to 100 printable characters");
     }
     return {};
 }

@@ -257,6 +257,10 @@ const OptionSpec kOptions[] = {
      &S::invitationDays,
      {1, 90},
      "An invitation to join an enterprise expires after this many days (R-ACC-5)."},
+    {"privacy.storage_region", "--storage-region", "VIDEOPRO_STORAGE_REGION", &S::storageRegion,
+     kNoRange,
+     "Where this deployment stores personal data (R-PRIV-10), e.g. \"cn-north\" or \"on the "
+     "operator's servers in Berlin\"; shown on the privacy policy page and in /readyz."},
     {"log.level", "--log-level", "VIDEOPRO_LOG_LEVEL", &S::logLevel, kNoRange,
      "debug, info, warn or error."},
     {"process.ready_file", "--ready-file", "VIDEOPRO_READY_FILE", &S::readyFile, kNoRange,

@@ -82,6 +82,9 @@ struct Settings {
     // Enterprises (R-ACC-5)
     std::int64_t invitationDays = 7;
 
+    // Privacy (R-PRIV-10): where the deployment stores personal data, shown to users.
+    std::string storageRegion = "local";
+
     // Process
     std::string logLevel = "info";
     std::string readyFile;

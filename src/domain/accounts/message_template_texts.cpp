@@ -77,6 +77,26 @@ constexpr MessageTemplate kTemplates[] = {
      "<p>your VideoPro account was cancelled on {{date}}. Your personal information has "
      "been deleted or anonymised, and your meetings and recordings destroyed.</p>\n"
      "<p>An account cannot be restored after cancellation.</p>\n"},
+    {TemplateId::IncidentNoticeEmail, "incident_notice_email", Channel::Email,
+     "Security notice: an incident may have affected your VideoPro data",
+     "Hello {{name}},\n\n"
+     "we are informing you of a security incident that may have affected your personal "
+     "information on VideoPro ({{window}}).\n\n"
+     "What happened:\n{{summary}}\n\n"
+     "What we did:\n{{measures}}\n\n"
+     "What you can do:\n{{advice}}\n\n"
+     "The public announcement: {{link}}\n",
+     "<p>Hello {{name}},</p>\n"
+     "<p>we are informing you of a security incident that may have affected your personal "
+     "information on VideoPro ({{window}}).</p>\n"
+     "<h2>What happened</h2>\n<p style=\"white-space:pre-wrap\">{{summary}}</p>\n"
+     "<h2>What we did</h2>\n<p style=\"white-space:pre-wrap\">{{measures}}</p>\n"
+     "<h2>What you can do</h2>\n<p style=\"white-space:pre-wrap\">{{advice}}</p>\n"
+     "<p><a href=\"{{link}}\">The public announcement</a></p>\n"},
+    {TemplateId::IncidentNoticeSms, "incident_notice_sms", Channel::Sms, "",
+     "VideoPro security notice: an incident may have affected your data. What happened and "
+     "what to do: {{link}}",
+     ""},
     {TemplateId::ContactChangeEmail, "contact_change_email", Channel::Email,
      "Confirm the change of your VideoPro sign-in address",
      "A change of the email address or mobile number of a VideoPro account was asked "

@@ -21,6 +21,8 @@ enum class TemplateId {
     GuardianConsentEmail,    // child, code, minutes, link
     GuardianConsentSms,      // child, code, minutes
     CancellationNotice,      // name, date
+    IncidentNoticeEmail,     // name, window, summary, measures, advice, link
+    IncidentNoticeSms,       // link
     ContactChangeEmail,      // code, minutes (to the current and to the new address)
     ContactChangeSms,        // code, minutes
 };

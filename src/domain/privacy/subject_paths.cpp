@@ -31,6 +31,10 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
         {"enterprise_invitations", "target", SubjectKey::UserContact, ""},
         {"enterprise_cancellation_requests", "user_id", SubjectKey::UserId, ""},
         {"enterprise_cancellation_events", "actor_id", SubjectKey::UserId, ""},
+        {"privacy_recipients", "", SubjectKey::NotLinkable,
+         "contact and added_by name organisations and operators, who have no account"},
+        {"security_incidents", "", SubjectKey::NotLinkable,
+         "recorded_by names an operator, who has no account"},
         {"user_profiles", "user_id", SubjectKey::UserId, ""},
         {"user_avatars", "user_id", SubjectKey::UserId, ""},
     };

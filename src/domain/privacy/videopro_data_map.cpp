@@ -250,6 +250,47 @@ TableDeclaration privacyRequests() {
                 personalColumn("answer", request),
                 notPersonalColumn("answered_at", "when it was answered"),
                 personalColumn("history", request),
+// Privacy center, second part (migration 0011): recipients register and incidents.
+TableDeclaration privacyRecipients() {
+    const Retention kept{std::chrono::days{0}, std::nullopt,
+                         "kept while the recipient is in the register (R-PRIV-9)"};
+    return {"privacy_recipients",
+            "Register of recipients of personal information (R-PRIV-9), shown to users.",
+            {
+                notPersonalColumn("id", "row identifier"),
+                notPersonalColumn("name", "name of an organisation"),
+                personalColumn("contact",
+                               {"operator register", "let users reach a recipient of their data",
+                                "contact", kept, false}),
+                notPersonalColumn("purpose", "why the organisation receives data"),
+                notPersonalColumn("categories", "data-map categories it receives"),
+                notPersonalColumn("legal_basis", "legal basis of the transfer"),
+                notPersonalColumn("added_at", "when the entry was added"),
+                personalColumn("added_by", {"operator actions", "accountability for the register",
+                                            "added_by", kept, false}),
+            }};
+}
+
+TableDeclaration securityIncidents() {
+    const Retention kept{std::chrono::days{0}, std::nullopt,
+                         "kept for as long as the service runs: the announcement is public "
+                         "(R-PRIV-8)"};
+    return {"security_incidents",
+            "Recorded security incidents and their public announcement (R-PRIV-8).",
+            {
+                notPersonalColumn("id", "row identifier"),
+                notPersonalColumn("summary", "what happened, written about no single person"),
+                notPersonalColumn("categories", "data-map categories affected"),
+                notPersonalColumn("started_at", "start of the incident window"),
+                notPersonalColumn("ended_at", "end of the incident window"),
+                notPersonalColumn("measures", "what the operator did"),
+                notPersonalColumn("advice", "what users should do"),
+                notPersonalColumn("recorded_at", "when the incident was recorded"),
+                personalColumn("recorded_by",
+                               {"operator actions", "accountability for incident handling",
+                                "recorded_by", kept, false}),
+                notPersonalColumn("notified", "how many notices were queued"),
+                notPersonalColumn("published", "whether the announcement is public"),
             }};
 }
 
@@ -280,6 +321,8 @@ const DataMap& videoproDataMap() {
         enterprises::enterpriseInvitationsTable(),
         enterprises::enterpriseCancellationRequestsTable(),
         enterprises::enterpriseCancellationEventsTable(),
+        privacyRecipients(),
+        securityIncidents(),
         accounts::userProfilesTable(),
         accounts::userAvatarsTable(),
     });

@@ -31,12 +31,27 @@ class ServeTest : public BackendTest {
     std::string webRoot() const { return dir_.path + "/web"; }
 
     // Starts the binary on port 0 and waits for its ready file.
-    void start() {
+    void start(const std::vector<std::string>& extra = {}) {
         const std::string ready = dir_.path + "/ready.json";
-        server_ = std::make_unique<Process>(std::vector<std::string>{
-            "serve", "--http-port", "0", "--data-dir", dir_.path + "/var", "--web-root", webRoot(),
-            "--ready-file", ready, "--database", testDatabase().url(), "--oplog-flush-interval-ms",
-            "50", "--drain-timeout-ms", "3000", "--media-port", "0"});
+        std::vector<std::string> args{"serve",
+                                      "--http-port",
+                                      "0",
+                                      "--data-dir",
+                                      dir_.path + "/var",
+                                      "--web-root",
+                                      webRoot(),
+                                      "--ready-file",
+                                      ready,
+                                      "--database",
+                                      testDatabase().url(),
+                                      "--oplog-flush-interval-ms",
+                                      "50",
+                                      "--drain-timeout-ms",
+                                      "3000",
+                                      "--media-port",
+                                      "0"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        server_ = std::make_unique<Process>(args);
         for (int i = 0; i < 300 && !std::filesystem::exists(ready); ++i) {
             ASSERT_FALSE(server_->wait(std::chrono::milliseconds(1)).has_value())
                 << "videopro exited early:\n"
@@ -101,6 +116,52 @@ TEST_P(ServeTest, AnswersHealthReadinessMetricsAndTheWebClient) {
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->status, 404);
     EXPECT_NE(missing->body.find("\"error\":{\"code\":"), std::string::npos) << missing->body;
+}
+
+// R-PRIV-9, R-PRIV-10: the storage region in /readyz and beside the recipients
+// register, an entry added with `videopro admin recipients add` shown to everyone,
+// and /metrics without per-person label values after person-bearing requests.
+TEST_P(ServeTest, ShowsRegionAndRecipientsAndExportsNoPerPersonMetrics) {
+    Process add({"admin", "recipients", "add", "--name", "Example SMS Ltd", "--contact",
+                 "privacy@sms.example", "--purpose", "deliver sign-in codes", "--categories",
+                 "account identifier, contact data", "--legal-basis", "contract", "--database",
+                 testDatabase().url(), "--data-dir", dir_.path + "/var"});
+    ASSERT_EQ(add.wait(), 0) << add.stderrText();
+    start({"--storage-region", "eu-central (Frankfurt)"});
+    auto ready = httpRequest(port_, "GET", "/readyz");
+    ASSERT_TRUE(ready);
+    EXPECT_NE(ready->body.find("\"storageRegion\":\"eu-central (Frankfurt)\""), std::string::npos)
+        << ready->body;
+    auto register_ = httpRequest(port_, "GET", "/api/v1/privacy/recipients");
+    ASSERT_TRUE(register_);
+    EXPECT_EQ(register_->status, 200) << register_->body;
+    EXPECT_NE(register_->body.find("\"storageRegion\":\"eu-central (Frankfurt)\""),
+              std::string::npos);
+    EXPECT_NE(register_->body.find("\"name\":\"Example SMS Ltd\""), std::string::npos);
+    EXPECT_NE(register_->body.find("\"categories\":[\"account identifier\",\"contact data\"]"),
+              std::string::npos)
+        << register_->body;
+    // Requests that carry an email address, a user id and a meeting id in the path or query.
+    for (const char* target :
+         {"/api/v1/nothing?email=alice@example.test", "/api/v1/meetings/4242424242",
+          "/api/v1/enterprises/777/members/31337", "/alice@example.test"}) {
+        ASSERT_TRUE(httpRequest(port_, "GET", target));
+    }
+    auto metrics = httpRequest(port_, "GET", "/metrics");
+    ASSERT_TRUE(metrics);
+    std::size_t labelled = 0;
+    for (std::size_t open = metrics->body.find('{'); open != std::string::npos;
+         open = metrics->body.find('{', open + 1)) {
+        const std::string labels =
+            metrics->body.substr(open, metrics->body.find('}', open) - open + 1);
+        ++labelled;
+        EXPECT_EQ(labels.find('@'), std::string::npos) << labels;
+        EXPECT_EQ(labels.find("127.0.0.1"), std::string::npos) << labels;
+        for (const char* id : {"4242424242", "777", "31337", "alice"}) {
+            EXPECT_EQ(labels.find(id), std::string::npos) << labels;
+        }
+    }
+    EXPECT_GT(labelled, 5U) << metrics->body;
 }
 
 TEST_P(ServeTest, WritesEveryRequestToTheOperationLogAndDrainsOnSigterm) {

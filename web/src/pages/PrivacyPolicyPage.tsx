@@ -5,6 +5,7 @@ import { PolicyView } from '../privacy/PolicyView';
 import { defaultPolicy } from '../privacy/default';
 import type { PolicyDocument } from '../privacy/policy';
 import { asPublishedPolicy, documentFromPublished } from '../privacy/published';
+import { RecipientsSection } from './privacy/RecipientsSection';
 
 /**
  * The policy in force: the operator's current published version from the privacy
@@ -58,6 +59,7 @@ export function PrivacyPolicyPage({ policy: given }: { policy?: PolicyDocument }
           </ul>
         </section>
       )}
+      <RecipientsSection />
     </div>
   );
 }

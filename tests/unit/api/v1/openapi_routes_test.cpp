@@ -14,10 +14,12 @@
 #include "api/v1/minors_operator_api.hpp"
 #include "api/v1/openapi.hpp"
 #include "api/v1/privacy_api.hpp"
+#include "api/v1/privacy_register_api.hpp"
 #include "api/v1/profile_api.hpp"
 #include "common/clock.hpp"
 #include "common/random.hpp"
 #include "domain/privacy/cancellation_rules.hpp"
+#include "domain/privacy/subject_paths.hpp"
 #include "domain/privacy/videopro_data_map.hpp"
 #include "services/accounts/accounts.hpp"
 #include "services/codes/code_hasher.hpp"
@@ -80,6 +82,11 @@ RouteSet serverRoutes() {
     addPrivacyDataRoutes(router, pool, accounts, {exports, cancellation, requests}, {});
     services::enterprises::Enterprises enterprises({}, codes, outbox, accounts, clock);
     addEnterprisesRoutes(router, pool, accounts, enterprises, {});
+    services::privacy::RecipientsRegister recipients(domain::privacy::videoproDataMap(), clock);
+    services::privacy::Incidents incidents(domain::privacy::videoproDataMap(),
+                                           domain::privacy::videoproSubjectPaths(), outbox, {},
+                                           clock);
+    addPrivacyRegisterRoutes(router, pool, accounts, {recipients, incidents, "local"}, {});
     services::profile::Profiles profiles({}, audit, clock);
     services::profile::ContactChanges contacts(codes, audit);
     addProfileRoutes(router, pool, accounts, profiles, contacts, {});
