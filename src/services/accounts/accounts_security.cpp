@@ -42,15 +42,18 @@ common::Result<std::int64_t> Accounts::revokeAll(storage::Connection& c, const A
 common::Status Accounts::reverify(storage::Connection& c, const Authenticated& who,
                                   std::string_view code, const ClientInfo& client) {
     const auto contact = who.user.contact();
-    if (auto limited = throttled(contact.value, client); !limited) {
+    if (auto limited = throttled(c, contact.value, client); !limited) {
         return limited.error();
     }
-    auto outcome = codes_.verify(c, contact.value, domain::accounts::CodePurpose::Login, code);
+    auto outcome =
+        verifyCode(c, contact.value, domain::accounts::CodePurpose::Login, code, client.ip);
     if (!outcome) {
         return outcome.error();
     }
     if (*outcome != domain::accounts::VerifyOutcome::Accepted) {
-        recordFailure(contact.value, client);
+        if (auto counted = recordFailure(c, contact.value, client); !counted) {
+            return counted.error();
+        }
         return common::makeError("reauthentication_failed",
                                  "the code is wrong or has expired; ask for a new one");
     }
