@@ -250,6 +250,9 @@ TableDeclaration privacyRequests() {
                 personalColumn("answer", request),
                 notPersonalColumn("answered_at", "when it was answered"),
                 personalColumn("history", request),
+            }};
+}
+
 // Privacy center, second part (migration 0011): recipients register and incidents.
 TableDeclaration privacyRecipients() {
     const Retention kept{std::chrono::days{0}, std::nullopt,
