@@ -65,30 +65,6 @@ export async function sendCode(h: Harness, page: Page, to: string): Promise<stri
   return waitForCode(h.server.dataDir, to, before);
 }
 
-/** Fills the target, presses "Send code" and returns the code that arrives. */
-export async function sendCode(h: Harness, page: Page, to: string): Promise<string> {
-  const before = await outboxEmails(h.server.dataDir);
-  await page.getByLabel('Email address or mobile number').fill(to);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await page
-    .getByRole('status')
-    .getByText(/a code is on its way/)
-    .waitFor();
-  return waitForCode(h.server.dataDir, to, before);
-}
-
-/** Fills the target, presses "Send code" and returns the code that arrives. */
-export async function sendCode(h: Harness, page: Page, to: string): Promise<string> {
-  const before = await outboxEmails(h.server.dataDir);
-  await page.getByLabel('Email address or mobile number').fill(to);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await page
-    .getByRole('status')
-    .getByText(/a code is on its way/)
-    .waitFor();
-  return waitForCode(h.server.dataDir, to, before);
-}
-
 /** Registers `email` as `displayName` through /signup; the page ends signed in on the home page. */
 export async function signUp(dataDir: string, page: Page, email: string, displayName: string): Promise<void> {
   await page.goto('/signup');
