@@ -21,8 +21,9 @@ namespace {
 
 constexpr const char* kOperator = "operator:cli";
 
-// The task's own options (--user, --reason, --text and one positional id); the rest
-// are settings options for loadSettings.
+// The task's own options (--user, --reason, --text and one positional id, which can
+// only come first so that the value of a settings flag is never taken for it); the
+// rest are settings options for loadSettings.
 struct TaskArgs {
     std::optional<std::string> id;
     std::optional<std::string> user;
@@ -41,7 +42,7 @@ std::optional<TaskArgs> parseTaskArgs(std::span<const std::string> args) {
                 return std::nullopt;
             }
             (a == "--user" ? out.user : a == "--reason" ? out.reason : out.text) = args[++i];
-        } else if (!a.starts_with("-") && !out.id) {
+        } else if (i == 0 && !a.starts_with("-")) {
             out.id = a;
         } else {
             out.rest.push_back(a);

@@ -12,6 +12,11 @@ const std::vector<RetentionRule>& videoproRetentionRules() {
         // Proof of consent outlives the account by the limitation period only.
         {"consents", "recorded_at", "user_id NOT IN (SELECT id FROM users)"},
         {"privacy_requests", "answered_at", "status IN ('answered', 'refused')"},
+        {"attempt_failures", "failed_at", ""},
+        // Unconfirmed children's requests; the accounts purge deletes the account itself.
+        {"guardian_requests", "created_at", ""},
+        // Proof of a guardian's consent, like the consent ledger.
+        {"guardian_consents", "confirmed_at", "user_id NOT IN (SELECT id FROM users)"},
     };
     return rules;
 }

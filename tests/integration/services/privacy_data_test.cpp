@@ -120,6 +120,20 @@ class PrivacyDataTest : public BackendTest {
         run("INSERT INTO data_exports (user_id, status, progress, created_at, public_id) "
             "VALUES (?, 'failed', 0, ?, ?)",
             {id, t, "old-" + email});
+        run("INSERT INTO user_profiles (user_id, gender, position, address, company, department, "
+            "updated_at) VALUES (?, 'other', 'Engineer', '1 Main St', 'Acme', 'R&D', ?)",
+            {id, t});
+        run("INSERT INTO user_avatars (user_id, media_type, width, height, image, updated_at) "
+            "VALUES (?, 'image/jpeg', 1, 1, ?, ?)",
+            {id, storage::Blob{0xff, 0xd8, 0xff}, t});
+        run("INSERT INTO guardian_requests (user_id, guardian_contact, channel, request_token, "
+            "created_at, expires_at) VALUES (?, ?, 'email', ?, ?, ?)",
+            {id, "guardian-" + email, "token-" + email, t, t + 7 * kDay});
+        run("INSERT INTO guardian_consents (user_id, guardian_masked, guardian_hash, consent_id, "
+            "confirmed_at) VALUES (?, 'g***@example.com', 'hash', 1, ?)",
+            {id, t});
+        run("INSERT INTO operators (user_id, granted_at, granted_by) VALUES (?, ?, 'cli')",
+            {id, t});
         EXPECT_TRUE(audit.append(*c, {"operator:op", "privacy.profile.read", userRef(id), "{}"}));
         run("INSERT INTO privacy_requests (public_id, user_id, kind, channel, requester_contact, "
             "details, identity_verified, status, received_at, due_at, history) VALUES (?, ?, "

@@ -17,7 +17,11 @@ TemplateValues everyValue() {
             {"inviter", "Ada"},
             {"expires", "2027-01-15"},
             {"child", "Tom"},
-            {"date", "2027-01-15"}};
+            {"date", "2027-01-15"},
+            {"window", "1-2 March 2027"},
+            {"summary", "A lost laptop"},
+            {"measures", "Keys rotated"},
+            {"advice", "Sign in again"}};
 }
 
 TEST(MessageTemplates, EveryTemplateRendersWithoutLeftoverPlaceholders) {
@@ -41,7 +45,7 @@ TEST(MessageTemplates, EveryTemplateRendersWithoutLeftoverPlaceholders) {
             EXPECT_LE(r->text.size(), 160U) << t.name << " is longer than one SMS";
         }
     }
-    EXPECT_EQ(names.size(), 10U);
+    EXPECT_EQ(names.size(), 12U);
 }
 
 TEST(MessageTemplates, CodeEmailCarriesTheCodeInBothParts) {
