@@ -112,7 +112,8 @@ TEST_F(PlainBindingTest, TheNumberOfRememberedSourcesIsBounded) {
             out.push_back({{data.begin(), data.end()}, to});
         },
         PlainBindingOptions{.ratePerSecond = 5, .burst = 10, .maxSources = 3});
-    auto request = packet::StunMessageView::parse(plainRequest());
+    const auto bytes = plainRequest();  // the view below points into it
+    auto request = packet::StunMessageView::parse(bytes);
     ASSERT_TRUE(request);
     for (std::uint8_t i = 1; i <= 4; ++i) {
         small.answer(*request, net::SocketAddress::v4({10, 0, 0, i}, 1));
