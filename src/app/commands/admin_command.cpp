@@ -17,6 +17,7 @@
 
 #include "app/commands/admin_privacy.hpp"
 #include "app/commands/admin_register.hpp"
+#include "app/commands/admin_task.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/service_wiring.hpp"
 #include "app/config/config_loader.hpp"
@@ -51,8 +52,6 @@ constexpr std::string_view kAdminUsage =
     "  requests list | verify ID | answer ID --text T | refuse ID --text REASONS\n"
     "                 Privacy requests and their deadlines (R-PRIV-6).\n\n"
     "All take the database options of `videopro migrate --help`.\n";
-
-constexpr const char* kOperator = "operator:cli";
 
 struct PublishOptions {
     std::string file;
@@ -187,13 +186,14 @@ int publishPolicy(std::span<const std::string> args) {
                                                    std::to_string(next) + ")"});
         }
     }
-    auto published = store.publish(c, {std::move(*text), *effective, options->material, kOperator});
+    auto published =
+        store.publish(c, {std::move(*text), *effective, options->material, kCliOperator});
     if (!published) {
         return fail(published.error());
     }
     services::privacy::AuditLog audit(clock);
     const std::string version = std::to_string(published->version);
-    auto logged = audit.append(c, {kOperator, "privacy.policy.published", "policy:" + version,
+    auto logged = audit.append(c, {kCliOperator, "privacy.policy.published", "policy:" + version,
                                    std::string("{\"version\":") + version + ",\"material\":" +
                                        (published->material ? "true" : "false") + "}"});
     if (!logged) {
@@ -323,14 +323,14 @@ int createOperator(std::span<const std::string> args) {
     }
     const auto& clock = common::SystemClock::instance();
     services::accounts::Operators operators(clock);
-    auto id = operators.create(**connection, options->email, *password, *hasher, kOperator);
+    auto id = operators.create(**connection, options->email, *password, *hasher, kCliOperator);
     if (!id) {
         return fail(id.error());
     }
     services::privacy::AuditLog audit(clock);
     const std::string subject = "user:" + std::to_string(*id);
     if (auto logged =
-            audit.append(**connection, {kOperator, "accounts.operator.created", subject, "{}"});
+            audit.append(**connection, {kCliOperator, "accounts.operator.created", subject, "{}"});
         !logged) {
         return fail(logged.error());
     }

@@ -1,13 +1,10 @@
 #include "app/commands/admin_register.hpp"
 
-#include <charconv>
 #include <cstdio>
-#include <map>
 #include <optional>
 #include <vector>
 
-#include "app/commands/service_wiring.hpp"
-#include "app/config/config_loader.hpp"
+#include "app/commands/admin_task.hpp"
 #include "common/clock.hpp"
 #include "domain/privacy/subject_paths.hpp"
 #include "domain/privacy/videopro_data_map.hpp"
@@ -19,105 +16,14 @@
 namespace vp::app::commands {
 namespace {
 
-constexpr const char* kOperator = "operator:cli";
-
-// The task's --key value options, flags, a positional argument right after the task
-// (an id); the rest are settings options (with their values) for loadSettings.
-struct TaskArgs {
-    std::map<std::string, std::string, std::less<>> values;
-    std::vector<std::string> flags;
-    std::optional<std::string> positional;
-    std::vector<std::string> rest;
-
-    std::string value(std::string_view key) const {
-        auto it = values.find(key);
-        return it == values.end() ? std::string{} : it->second;
-    }
-    bool flag(std::string_view name) const {
-        return std::find(flags.begin(), flags.end(), name) != flags.end();
-    }
-};
-
-int usage(const std::string& message) {
-    std::fprintf(stderr, "videopro admin: %s\n", message.c_str());
-    return 2;
-}
-
-int failed(const common::Error& e) {
-    std::fprintf(stderr, "videopro admin: %s (%s)\n", e.message.c_str(), e.code.c_str());
-    return 1;
-}
-
-std::optional<TaskArgs> parseTaskArgs(std::span<const std::string> args,
-                                      std::span<const std::string_view> valueKeys,
-                                      std::span<const std::string_view> flagNames) {
-    TaskArgs out;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool isValue = std::find(valueKeys.begin(), valueKeys.end(), a) != valueKeys.end();
-        if (isValue) {
-            if (i + 1 >= args.size()) {
-                usage(a + " needs a value");
-                return std::nullopt;
-            }
-            out.values[a.substr(2)] = args[++i];
-        } else if (std::find(flagNames.begin(), flagNames.end(), a) != flagNames.end()) {
-            out.flags.push_back(a.substr(2));
-        } else if (i == 0 && !a.starts_with("-")) {  // "remove ID": the id comes first
-            out.positional = a;
-        } else {
-            out.rest.push_back(a);
-        }
-    }
-    return out;
-}
-
-struct Opened {
-    config::Settings settings;
-    std::unique_ptr<storage::Database> database;
-    std::unique_ptr<storage::Connection> connection;
-};
-
-std::optional<Opened> open(const std::vector<std::string>& rest) {
-    auto loaded = config::loadSettings(rest, config::Environment::fromProcess());
-    if (!loaded || loaded->helpRequested) {
-        std::fprintf(stderr, "videopro admin: %s\n",
-                     loaded ? "see videopro admin --help" : loaded.error().message.c_str());
-        return std::nullopt;
-    }
-    auto db = openAndMigrate(loaded->settings);
-    if (!db) {
-        failed(db.error());
-        return std::nullopt;
-    }
-    auto connection = (*db)->connect();
-    if (!connection) {
-        failed(connection.error());
-        return std::nullopt;
-    }
-    return Opened{loaded->settings, std::move(*db), std::move(*connection)};
-}
-
-std::optional<std::int64_t> parseId(const std::optional<std::string>& text) {
-    std::int64_t id = 0;
-    if (!text) {
-        return std::nullopt;
-    }
-    const auto r = std::from_chars(text->data(), text->data() + text->size(), id);
-    if (r.ec != std::errc{} || r.ptr != text->data() + text->size() || id <= 0) {
-        return std::nullopt;
-    }
-    return id;
-}
-
 void audit(storage::Connection& c, const std::string& action, const std::string& subject) {
     services::privacy::AuditLog log(common::SystemClock::instance());
-    if (auto logged = log.append(c, {kOperator, action, subject, "{}"}); !logged) {
-        failed(logged.error());
+    if (auto logged = log.append(c, {kCliOperator, action, subject, "{}"}); !logged) {
+        adminFailed(logged.error());
     }
 }
 
-int recipientsAdd(const TaskArgs& args, Opened& db) {
+int recipientsAdd(const TaskArgs& args, AdminDatabase& db) {
     const services::privacy::RecipientsRegister reg(domain::privacy::videoproDataMap(),
                                                     common::SystemClock::instance());
     domain::privacy::Recipient draft;
@@ -126,10 +32,10 @@ int recipientsAdd(const TaskArgs& args, Opened& db) {
     draft.purpose = args.value("purpose");
     draft.categories = domain::privacy::splitList(args.value("categories"));
     draft.legalBasis = args.value("legal-basis");
-    draft.addedBy = kOperator;
+    draft.addedBy = kCliOperator;
     auto added = reg.add(*db.connection, std::move(draft));
     if (!added) {
-        return failed(added.error());
+        return adminFailed(added.error());
     }
     audit(*db.connection, "privacy.recipient.added", "recipient:" + std::to_string(added->id));
     std::printf("Added recipient %lld: %s\n", static_cast<long long>(added->id),
@@ -137,12 +43,12 @@ int recipientsAdd(const TaskArgs& args, Opened& db) {
     return 0;
 }
 
-int recipientsList(Opened& db) {
+int recipientsList(AdminDatabase& db) {
     const services::privacy::RecipientsRegister reg(domain::privacy::videoproDataMap(),
                                                     common::SystemClock::instance());
     auto all = reg.all(*db.connection);
     if (!all) {
-        return failed(all.error());
+        return adminFailed(all.error());
     }
     std::printf("Storage region: %s\n", db.settings.storageRegion.c_str());
     for (const auto& r : *all) {
@@ -163,13 +69,13 @@ int adminRecipients(std::span<const std::string> args) {
     static constexpr std::string_view kValues[] = {"--name", "--contact", "--purpose",
                                                    "--categories", "--legal-basis"};
     if (args.empty() || (args[0] != "add" && args[0] != "list" && args[0] != "remove")) {
-        return usage("recipients add|list|remove (see videopro admin --help)");
+        return adminUsage("recipients add|list|remove (see videopro admin --help)");
     }
     auto parsed = parseTaskArgs(args.subspan(1), kValues, {});
     if (!parsed) {
         return 2;
     }
-    auto db = open(parsed->rest);
+    auto db = openAdminDatabase(parsed->rest);
     if (!db) {
         return 1;
     }
@@ -179,14 +85,14 @@ int adminRecipients(std::span<const std::string> args) {
     if (args[0] == "list") {
         return recipientsList(*db);
     }
-    const auto id = parseId(parsed->positional);
+    const auto id = parsePositiveId(parsed->positional);
     if (!id) {
-        return usage("recipients remove needs the recipient's id");
+        return adminUsage("recipients remove needs the recipient's id");
     }
     const services::privacy::RecipientsRegister reg(domain::privacy::videoproDataMap(),
                                                     common::SystemClock::instance());
     if (auto removed = reg.remove(*db->connection, *id); !removed) {
-        return failed(removed.error());
+        return adminFailed(removed.error());
     }
     audit(*db->connection, "privacy.recipient.removed", "recipient:" + std::to_string(*id));
     std::printf("Removed recipient %lld\n", static_cast<long long>(*id));
@@ -198,7 +104,7 @@ int adminIncident(std::span<const std::string> args) {
                                                    "--to",      "--measures",   "--advice"};
     static constexpr std::string_view kFlags[] = {"--unpublished"};
     if (args.empty() || (args[0] != "record" && args[0] != "list")) {
-        return usage("incident record|list (see videopro admin --help)");
+        return adminUsage("incident record|list (see videopro admin --help)");
     }
     auto parsed = parseTaskArgs(args.subspan(1), kValues, kFlags);
     if (!parsed) {
@@ -209,7 +115,7 @@ int adminIncident(std::span<const std::string> args) {
         auto from = domain::privacy::parseInstant(parsed->value("from"));
         auto to = domain::privacy::parseInstant(parsed->value("to"));
         if (!from || !to) {
-            return usage("--from and --to: " + (!from ? from.error() : to.error()).message);
+            return adminUsage("--from and --to: " + (!from ? from.error() : to.error()).message);
         }
         draft.summary = parsed->value("summary");
         draft.categories = domain::privacy::splitList(parsed->value("categories"));
@@ -217,10 +123,10 @@ int adminIncident(std::span<const std::string> args) {
         draft.endedAt = *to;
         draft.measures = parsed->value("measures");
         draft.advice = parsed->value("advice");
-        draft.recordedBy = kOperator;
+        draft.recordedBy = kCliOperator;
         draft.published = !parsed->flag("unpublished");
     }
-    auto db = open(parsed->rest);
+    auto db = openAdminDatabase(parsed->rest);
     if (!db) {
         return 1;
     }
@@ -232,7 +138,7 @@ int adminIncident(std::span<const std::string> args) {
     if (args[0] == "list") {
         auto all = incidents.list(*db->connection, true);
         if (!all) {
-            return failed(all.error());
+            return adminFailed(all.error());
         }
         for (const auto& i : *all) {
             std::printf("%lld\t%s\t%s to %s\tnotified %lld\t%s\n", static_cast<long long>(i.id),
@@ -245,7 +151,7 @@ int adminIncident(std::span<const std::string> args) {
     }
     auto recorded = incidents.record(*db->connection, std::move(draft));
     if (!recorded) {
-        return failed(recorded.error());
+        return adminFailed(recorded.error());
     }
     audit(*db->connection, "privacy.incident.recorded", "incident:" + std::to_string(recorded->id));
     std::printf("Recorded incident %lld; %lld notice(s) queued in the outbox.\n",
