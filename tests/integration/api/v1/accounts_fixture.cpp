@@ -153,6 +153,19 @@ std::string AccountsApiTest::csrfOf(const std::string& cookie) {
     return std::string(boost::json::parse(me.body).at("csrfToken").as_string());
 }
 
+AccountsApiTest::SignedUp AccountsApiTest::signUp(const std::string& email,
+                                                  const std::string& password) {
+    SignedUp u{email, registerUser(email, password), {}, 0};
+    auto me = call("GET", "/api/v1/me", {}, {u.cookie});
+    EXPECT_EQ(me.status, 200) << me.body;
+    if (me.status == 200) {
+        const auto body = boost::json::parse(me.body);
+        u.csrf = std::string(body.at("csrfToken").as_string());
+        u.id = body.at("user").at("id").as_int64();
+    }
+    return u;
+}
+
 std::string AccountsApiTest::cookieValue(const HttpReply& reply) {
     const std::string setCookie = reply.header("set-cookie");
     const std::string prefix = "vp_session=";

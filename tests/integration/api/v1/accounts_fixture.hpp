@@ -85,6 +85,17 @@ class AccountsApiTest : public storage::testing::BackendTest {
     // The CSRF token of a session (GET /api/v1/me).
     std::string csrfOf(const std::string& cookie);
 
+    // A registered, signed-in user: his session, CSRF token and account id.
+    struct SignedUp {
+        std::string email;
+        std::string cookie;
+        std::string csrf;
+        std::int64_t id = 0;
+        Call call() const { return Call(cookie, csrf); }
+    };
+    SignedUp signUp(const std::string& email,
+                    const std::string& password = "correct horse battery");
+
     static std::string cookieValue(const HttpReply& reply);
 
     common::FakeClock clock_;

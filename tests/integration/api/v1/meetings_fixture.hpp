@@ -41,17 +41,7 @@ class MeetingsApiTest : public AccountsApiTest {
         addMeetingsRoutes(router_, *pool_, *accounts_, *meetings_, {});
     }
 
-    struct User {
-        std::string cookie;
-        std::string csrf;
-        Call call() const { return Call(cookie, csrf); }
-    };
-    User signUp(const std::string& email) {
-        User u;
-        u.cookie = registerUser(email, "correct horse battery");
-        u.csrf = csrfOf(u.cookie);
-        return u;
-    }
+    using User = SignedUp;
     // GET of a JSON object, asserting 200.
     boost::json::object getOk(const User& u, const std::string& path) {
         auto reply = call("GET", path, {}, u.call());

@@ -35,17 +35,7 @@ class PrivacyApiTest : public AccountsApiTest {
         ASSERT_TRUE(v) << v.error().message;
     }
 
-    struct User {
-        std::string cookie;
-        std::string csrf;
-        Call call() const { return Call(cookie, csrf); }
-    };
-    User signUp(const std::string& email) {
-        User u;
-        u.cookie = registerUser(email, "correct horse battery");
-        u.csrf = csrfOf(u.cookie);
-        return u;
-    }
+    using User = SignedUp;
     HttpReply consent(const User& u, const std::string& body) {
         return call("POST", "/api/v1/consents", body, u.call());
     }

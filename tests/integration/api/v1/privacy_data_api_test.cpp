@@ -36,17 +36,7 @@ class PrivacyDataApiTest : public AccountsApiTest {
                              {});
     }
 
-    struct User {
-        std::string email;
-        std::string cookie;
-        std::string csrf;
-        Call call() const { return Call(cookie, csrf); }
-    };
-    User signUp(const std::string& email) {
-        User u{email, registerUser(email, kPassword), {}};
-        u.csrf = csrfOf(u.cookie);
-        return u;
-    }
+    using User = SignedUp;
 
     // Requests an export and waits until it is ready; returns its id.
     std::string readyExport(const User& u) {

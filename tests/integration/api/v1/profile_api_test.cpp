@@ -32,19 +32,7 @@ class ProfileApiTest : public AccountsApiTest {
         addProfileRoutes(router_, *pool_, *accounts_, profiles_, *contacts_, {});
     }
 
-    struct User {
-        std::string cookie;
-        std::string csrf;
-        std::int64_t id = 0;
-        Call call() const { return Call(cookie, csrf); }
-    };
-    User signUp(const std::string& email) {
-        User u;
-        u.cookie = registerUser(email, "correct horse battery");
-        u.csrf = csrfOf(u.cookie);
-        u.id = parse(call("GET", "/api/v1/me", {}, u.call())).at("user").at("id").as_int64();
-        return u;
-    }
+    using User = SignedUp;
 
     boost::json::object profile(const User& u) {
         auto reply = call("GET", "/api/v1/profile", {}, u.call());
