@@ -3,26 +3,10 @@
 // (every other participant's tracks, created paused and resumed once set up).
 // State changes go out as RoomEvents; the page renders them.
 import { Device } from 'mediasoup-client';
-import type {
-  Consumer,
-  DtlsParameters,
-  IceCandidate,
-  IceParameters,
-  MediaKind,
-  Producer,
-  RtpCapabilities,
-  RtpParameters,
-  Transport,
-} from 'mediasoup-client/types';
+import type { Consumer, MediaKind, Producer, RtpCapabilities, Transport } from 'mediasoup-client/types';
+import type { ConsumeReply, TransportInfo } from './wireTypes';
 import { RequestFailed, SignalingClient } from './signalingClient';
 import type { RemotePeer, RoomEvent, Source } from './roomState';
-
-interface TransportInfo {
-  id: string;
-  iceParameters: IceParameters;
-  iceCandidates: IceCandidate[];
-  dtlsParameters: DtlsParameters;
-}
 
 interface ProducerInfo {
   producerId: string;
@@ -36,13 +20,6 @@ interface JoinReply {
   routerRtpCapabilities: RtpCapabilities;
   peers: RemotePeer[];
   producers: ProducerInfo[];
-}
-
-interface ConsumeReply {
-  id: string;
-  producerId: string;
-  kind: MediaKind;
-  rtpParameters: RtpParameters;
 }
 
 /** Received-media counters, for the end-to-end test and the status line. */

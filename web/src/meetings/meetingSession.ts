@@ -5,17 +5,8 @@
 // `resume` on a new socket and restartIce on both transports. Every change goes
 // out as a MeetingEvent; the page renders the state built from them.
 import { Device } from 'mediasoup-client';
-import type {
-  Consumer,
-  DtlsParameters,
-  IceCandidate,
-  IceParameters,
-  MediaKind,
-  Producer,
-  RtpCapabilities,
-  RtpParameters,
-  Transport,
-} from 'mediasoup-client/types';
+import type { Consumer, IceParameters, Producer, RtpCapabilities, Transport } from 'mediasoup-client/types';
+import type { ConsumeReply, TransportInfo } from '../media/wireTypes';
 import { RequestFailed, SignalingClient, type SocketLike } from '../media/signalingClient';
 import { openDevice, type DeviceChoice, type DeviceKind } from './devices';
 import { ActiveSpeakerDetector } from './layout';
@@ -31,20 +22,6 @@ import {
   type Snapshot,
 } from './meetingState';
 import { Reconnector, type AttemptOutcome } from './reconnect';
-
-interface TransportInfo {
-  id: string;
-  iceParameters: IceParameters;
-  iceCandidates: IceCandidate[];
-  dtlsParameters: DtlsParameters;
-}
-
-interface ConsumeReply {
-  id: string;
-  producerId: string;
-  kind: MediaKind;
-  rtpParameters: RtpParameters;
-}
 
 type JoinedSnapshot = Snapshot & { routerRtpCapabilities: RtpCapabilities };
 type EntryReply =
