@@ -5,9 +5,9 @@
 // created. Measured in the late page, up to the first frame of each camera
 // presented in its <video> (requestVideoFrameCallback). Chromium's VP8 encoder sends
 // a periodic keyframe only every 3000 frames (~100 s), so a picture well before that
-// proves the keyframe request. The bound is generous (8 s) because test machines are shared and noisy; the
-// measured times are printed, and the latency itself belongs in a benchmark, not
-// in an assertion.
+// proves the keyframe request. The bound is generous (8 s) because test machines
+// are shared and noisy; the measured times are printed, and the latency itself
+// belongs in a benchmark, not in an assertion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type WatchedPage } from './harness';
 import { installProbe, PROBE_WIRE_LIMIT, readProbe, type TileTiming, type WireMessage } from './probes';
