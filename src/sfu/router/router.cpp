@@ -251,15 +251,15 @@ common::Result<const Consumer*> Router::consume(ConsumeRequest request) {
     consumers_.emplace(std::move(request.consumerId), std::move(consumer));
     raw->setActiveEncodings(producer->activeEncodings(clock_.steadyNow()));
     if (!raw->paused()) {
-        requestKeyframe(*producer, raw->keyframeEncoding());
+        requestKeyframe(*producer, raw->keyframeEncoding(), true);
     }
     return static_cast<const Consumer*>(raw);
 }
 
-void Router::requestKeyframe(Producer& producer, std::size_t encoding) {
+void Router::requestKeyframe(Producer& producer, std::size_t encoding, bool urgent) {
     Transport* transport = findTransport(producer.transportId());
     if (transport != nullptr && !producer.paused()) {
-        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink, encoding);
+        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink, encoding, urgent);
     }
 }
 
@@ -280,7 +280,7 @@ void Router::setProducerPaused(Producer& producer, bool paused) {
     }
     for (const Consumer* c : producer.consumers()) {
         if (!paused && !c->paused()) {
-            requestKeyframe(producer, c->keyframeEncoding());
+            requestKeyframe(producer, c->keyframeEncoding(), true);
         }
     }
 }
@@ -321,7 +321,7 @@ common::Status Router::resumeConsumer(std::string_view consumerId) {
     c->setPaused(false);
     if (wasPaused) {
         if (Producer* p = findProducer(c->producerId()); p != nullptr) {
-            requestKeyframe(*p, c->keyframeEncoding());
+            requestKeyframe(*p, c->keyframeEncoding(), true);
         }
     }
     return {};

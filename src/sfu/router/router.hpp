@@ -176,7 +176,8 @@ class Router {
     Consumer* findConsumer(std::string_view id);
     Producer* demultiplex(Transport& transport, const packet::RtpPacketView& packet);
     common::Status checkProduce(const ProduceRequest& request, const Transport& transport) const;
-    void requestKeyframe(Producer& producer, std::size_t encoding = 0);
+    // urgent: a subscriber starts receiving (late joiner), KeyframeRequester::kUrgentInterval.
+    void requestKeyframe(Producer& producer, std::size_t encoding = 0, bool urgent = false);
     void updateSimulcastTargets(Producer& producer, std::chrono::steady_clock::time_point now);
     void setProducerPaused(Producer& producer, bool paused);
     void removeConsumer(Consumer& consumer, std::optional<ConsumerEvent> event);
