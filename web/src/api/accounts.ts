@@ -122,6 +122,8 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export class AccountsClient {
   private csrfToken: string | null = null;
+  /** How many renewals were seen (a /me answer older than the last one must not undo it). */
+  private renewals = 0;
   private readonly fetchImpl: typeof fetch;
   /** Called whenever a request finds the session ended (401 unauthenticated). */
   onSignedOut: (() => void) | null = null;
@@ -153,6 +155,7 @@ export class AccountsClient {
     } catch {
       throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.');
     }
+    this.noteRenewal(response.headers.get('X-CSRF-Token'));
     if (!response.ok) {
       const error = await errorFrom(response);
       if (error.signedOut) {
@@ -177,6 +180,16 @@ export class AccountsClient {
         'The server sent an unreadable answer; reload the page and try again.',
       );
     }
+  }
+
+  /**
+   * The server replaced the session's token (after a privilege change) and sent its new
+   * CSRF token in the X-CSRF-Token response header: keep it. Any answer may carry one.
+   */
+  noteRenewal(csrfToken: string | null | undefined): void {
+    if (!csrfToken) return;
+    this.csrfToken = csrfToken;
+    this.renewals += 1;
   }
 
   /** Keeps the CSRF token of a new session. */
@@ -214,7 +227,11 @@ export class AccountsClient {
   /** The signed-in user, or null when nobody is signed in. */
   async me(): Promise<Me | null> {
     try {
-      return this.remember(await this.json<Me>('GET', '/api/v1/me'));
+      const renewalsBefore = this.renewals;
+      const me = await this.json<Me>('GET', '/api/v1/me');
+      // A renewal seen meanwhile (X-CSRF-Token) carries the newest token: keep it.
+      if (this.renewals === renewalsBefore) this.csrfToken = me.csrfToken;
+      return me;
     } catch (e) {
       if (e instanceof ApiError && e.signedOut) return null;
       throw e;

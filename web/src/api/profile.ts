@@ -51,6 +51,7 @@ export interface UploadRequest {
   onload: (() => void) | null;
   onerror: (() => void) | null;
   onabort: (() => void) | null;
+  getResponseHeader?(name: string): string | null;
 }
 
 type Method = 'GET' | 'PATCH' | 'POST' | 'DELETE';
@@ -92,6 +93,7 @@ export class ProfileClient {
     } catch {
       throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.');
     }
+    this.accounts.noteRenewal(response.headers.get('X-CSRF-Token'));
     if (!response.ok) throw this.failed(await errorFrom(response));
     if (response.status === 204) return null;
     try {
@@ -151,6 +153,7 @@ export class ProfileClient {
         reject(new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.'));
       request.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was cancelled.'));
       request.onload = () => {
+        this.accounts.noteRenewal(request.getResponseHeader?.('X-CSRF-Token'));
         const response = new Response(request.responseText, {
           status: request.status,
           headers: { 'Content-Type': 'application/json' },
