@@ -33,6 +33,28 @@ const json = (status: number, body: unknown) =>
 const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
 describe('AccountsClient', () => {
+  it('fetches the current CSRF token and tries once more when another tab renewed the session', async () => {
+    let revokes = 0;
+    const { calls, client } = fakeServer({
+      'POST /api/v1/auth/login': () => json(200, { user: USER, csrfToken: 'tok-1' }),
+      'GET /api/v1/me': () => json(200, { user: USER, session: {}, csrfToken: 'tok-other-tab' }),
+      'POST /api/v1/security/sessions/revoke-all': () =>
+        ++revokes === 1 ? error(403, 'csrf_failed', 'stale') : json(200, { revoked: 1 }),
+      'DELETE /api/v1/security/sessions/3': () => error(403, 'csrf_failed', 'still refused'),
+    });
+    await client.login({ target: 'ann@example.com', password: 'correct horse' });
+    await expect(client.revokeOtherSessions()).resolves.toBe(1);
+    expect(calls.map((c) => `${c.method} ${c.url} ${c.headers['X-CSRF-Token'] ?? ''}`)).toEqual([
+      'POST /api/v1/auth/login ',
+      'POST /api/v1/security/sessions/revoke-all tok-1',
+      'GET /api/v1/me ',
+      'POST /api/v1/security/sessions/revoke-all tok-other-tab',
+    ]);
+    // Once only: a token that did not change is not worth another try.
+    await expect(client.revokeSession(3)).rejects.toMatchObject({ code: 'csrf_failed' });
+    expect(calls).toHaveLength(6);
+  });
+
   it('takes the new CSRF token when the server renews the session after a privilege change', async () => {
     const renewedAnswer = (status: number, body: unknown) =>
       new Response(JSON.stringify(body), {

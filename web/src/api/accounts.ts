@@ -140,6 +140,10 @@ export class AccountsClient {
 
   /** One request with the CSRF token; throws ApiError. Shared with the other API clients. */
   async call(method: Method, path: string, body?: unknown): Promise<Response> {
+    return this.send(method, path, body, false);
+  }
+
+  private async send(method: Method, path: string, body: unknown, retried: boolean): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
@@ -158,6 +162,9 @@ export class AccountsClient {
     this.noteRenewal(response.headers.get('X-CSRF-Token'));
     if (!response.ok) {
       const error = await errorFrom(response);
+      if (error.code === 'csrf_failed' && !retried && (await this.refreshCsrf())) {
+        return this.send(method, path, body, true);
+      }
       if (error.signedOut) {
         this.csrfToken = null;
         this.onSignedOut?.();
@@ -190,6 +197,21 @@ export class AccountsClient {
     if (!csrfToken) return;
     this.csrfToken = csrfToken;
     this.renewals += 1;
+  }
+
+  /**
+   * Asks the server for the session's current CSRF token, after a refusal for a stale one
+   * (another tab, or an image answer, received the session's renewal). True when it changed,
+   * i.e. when the refused request is worth one more try.
+   */
+  async refreshCsrf(): Promise<boolean> {
+    const before = this.csrfToken;
+    try {
+      await this.me();
+    } catch {
+      return false;
+    }
+    return this.csrfToken !== null && this.csrfToken !== before;
   }
 
   /** Keeps the CSRF token of a new session. */

@@ -80,7 +80,7 @@ export class ProfileClient {
     return error;
   }
 
-  private async call<T>(method: Method, path: string, body?: unknown): Promise<T | null> {
+  private async call<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T | null> {
     let response: Response;
     try {
       response = await this.fetchImpl(path, {
@@ -94,7 +94,13 @@ export class ProfileClient {
       throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.');
     }
     this.accounts.noteRenewal(response.headers.get('X-CSRF-Token'));
-    if (!response.ok) throw this.failed(await errorFrom(response));
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (error.code === 'csrf_failed' && !retried && (await this.accounts.refreshCsrf())) {
+        return this.call<T>(method, path, body, true);
+      }
+      throw this.failed(error);
+    }
     if (response.status === 204) return null;
     try {
       return (await response.json()) as T;
