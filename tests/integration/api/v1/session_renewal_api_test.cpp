@@ -152,6 +152,19 @@ TEST_P(SessionRenewalApiTest, DemotionDisablingAndRemovalEachRenewTheMembersToke
     EXPECT_TRUE(adaNext.header("set-cookie").empty());
 }
 
+TEST_P(SessionRenewalApiTest, RegisteringAnEnterpriseRenewsTheCreatorsOtherSessions) {
+    const User carol = signUp("carol@acme.example", "Carol");
+    const User carolElsewhere = signIn("carol@acme.example");
+    const Admin admin = registerEnterprise("carol@acme.example", "Acme Widgets", carol.call());
+    ASSERT_EQ(admin.user.id, carol.id);
+    // The registering session was replaced by a new one; her other session is renewed.
+    EXPECT_EQ(call("GET", "/api/v1/me", {}, carol.call()).status, 401);
+    auto other = call("GET", "/api/v1/me", {}, carolElsewhere.call());
+    ASSERT_EQ(other.status, 200);
+    expectRenewed(other, carolElsewhere);
+    EXPECT_EQ(call("GET", admin.path(), {}, renewedFrom(other, carolElsewhere).call()).status, 200);
+}
+
 TEST_P(SessionRenewalApiTest, MembersSeeAFellowMembersAvatarAndOtherEnterprisesSeeNothing) {
     const auto [ada, bob] = team();
     {
