@@ -1,7 +1,8 @@
 // Enterprises in a real browser against a real `videopro serve`: an administrator
 // registers an enterprise (code from the development outbox), invites a user by
 // email; the user creates his account in a second browser, accepts the invitation,
-// and appears in the administrator's member list.
+// and appears in the administrator's member list; promoted, he gets a new session
+// token and goes on as an administrator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { outboxEmails, waitForCode } from './outbox';
@@ -20,7 +21,7 @@ describe('enterprises', () => {
     await h?.stop();
   });
 
-  it('registers an enterprise, invites a user who signs up and accepts, and lists him as a member', async () => {
+  it('registers an enterprise, invites a user who accepts, lists him, and promotes him with a new session token', async () => {
     // The administrator registers the enterprise.
     const adminTab = await h.openPage('/enterprise/register');
     const admin = adminTab.page;
@@ -88,6 +89,20 @@ describe('enterprises', () => {
     await members.getByText('Bob Builder').waitFor();
     await members.getByText(INVITEE).waitFor();
     await admin.getByRole('table', { name: 'Invitations sent' }).getByText('Accepted').waitFor();
+
+    // Ada makes Bob an administrator: his session gets a new token on his next request
+    // (R-ACC-3), and he goes on with it, state-changing requests included.
+    const bobsCookie = async () => (await bob.context().cookies()).find((c) => c.name === 'vp_session')?.value;
+    const beforePromotion = await bobsCookie();
+    const bobsRow = members.getByRole('row').filter({ hasText: 'Bob Builder' });
+    await bobsRow.getByRole('button', { name: 'Make administrator' }).click();
+    await bobsRow.getByRole('button', { name: 'Make member' }).waitFor();
+    await bob.reload();
+    await bob.getByText('You are an administrator of this enterprise').waitFor();
+    expect(await bobsCookie()).not.toBe(beforePromotion);
+    await bob.getByLabel('Invite by email or mobile number').fill('carl@example.com');
+    await bob.getByRole('button', { name: 'Send invitation' }).click();
+    await bob.getByRole('status').getByText('Invitation sent to carl@example.com').waitFor();
 
     expect(adminTab.problems()).toEqual([]);
     expect(bobTab.problems()).toEqual([]);

@@ -132,7 +132,7 @@ Response me(const RouteContext& context, const Request& request,
     boost::json::object out;
     out["user"] = userJson(who.user);
     out["session"] = std::move(session);
-    out["csrfToken"] = services::accounts::csrfTokenFor(sessionTokenOf(request));
+    out["csrfToken"] = services::accounts::csrfTokenFor(currentSessionToken(request, who));
     Response response = jsonResponse(200, out);
     response.headers.set("Cache-Control", "no-store");
     return response;

@@ -99,6 +99,13 @@ boost::json::object memberListJson(const services::enterprises::MemberList& list
     for (const auto& r : list.members) {
         boost::json::object o;
         o["displayName"] = r.displayName;
+        // The version in the URL changes with the image, so caches never show an old one.
+        o["avatarUrl"] = r.avatarUpdatedAt
+                             ? boost::json::value(
+                                   "/api/v1/enterprises/" + std::to_string(list.self.enterpriseId) +
+                                   "/member-avatars/" + std::to_string(r.membershipId) +
+                                   "?v=" + std::to_string(common::toUnixMillis(*r.avatarUpdatedAt)))
+                             : boost::json::value(nullptr);
         if (administrator) {
             o["userId"] = r.member.userId;
             o["email"] = nullableText(r.email);

@@ -2,6 +2,7 @@
 // cancellation requests (addEnterprisesRoutes).
 #include "api/v1/enterprises_routes.hpp"
 
+#include "api/v1/avatar_response.hpp"
 #include "api/v1/enterprises_api.hpp"
 #include "api/v1/enterprises_json.hpp"
 #include "api/v1/json_body.hpp"
@@ -160,6 +161,28 @@ Response memberList(storage::Connection& c, const Request& request, const Authen
         return enterpriseErrorResponse(list.error());
     }
     return jsonResponse(200, memberListJson(*list, who.user.id));
+}
+
+// GET a fellow member's avatar (R-ACC-5: name and avatar), by membership id.
+Response memberAvatar(storage::Connection& c, const Request& request, const Authenticated& who,
+                      const EnterprisesContext& context) {
+    const auto id = idParam(request, "enterpriseId");
+    if (!id) {
+        return notFound();
+    }
+    const auto memberId = idParam(request, "memberId");
+    if (!memberId) {
+        return enterpriseErrorResponse(
+            common::makeError("member_not_found", "this person is not a member of the enterprise"));
+    }
+    auto avatar = context.enterprises.memberAvatar(c, who.user.id, *id, *memberId);
+    if (!avatar) {
+        return enterpriseErrorResponse(avatar.error());
+    }
+    if (!*avatar) {
+        return Response::error(404, "not_found", "this member has no avatar");
+    }
+    return avatarImageResponse(request, **avatar);
 }
 
 // PATCH {role?, status?} or DELETE (remove).
@@ -339,6 +362,7 @@ void addEnterprisesRoutes(Router& router, storage::DbPool& pool,
                                              const EnterprisesContext& ctx) {
                    return memberChanged(c, r, who, ctx, true);
                }));
+    router.add("GET", one + "/member-avatars/{memberId}", enterpriseHandler(context, memberAvatar));
     router.add("GET", one + "/cancellation-requests", enterpriseHandler(context, cancellationList));
     router.add("POST", one + "/cancellation-requests",
                enterpriseHandler(context, cancellationRequested));

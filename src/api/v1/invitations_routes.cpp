@@ -107,7 +107,10 @@ Response answered(storage::Connection& c, const Request& request, const Authenti
     if (!membership) {
         return enterpriseErrorResponse(membership.error());
     }
-    return jsonResponse(200, {{"enterprise", membershipJson(*membership)}});
+    Response response = jsonResponse(200, {{"enterprise", membershipJson(*membership)}});
+    // He joined an enterprise: a new privilege, so a new token right away (R-ACC-3).
+    renewSessionNow(c, *context.base, request, who, response);
+    return response;
 }
 
 }  // namespace

@@ -30,7 +30,8 @@ std::optional<Authenticated> whoIfSignedIn(storage::Connection& c, const RouteCo
     if (token.empty()) {
         return std::nullopt;
     }
-    auto who = context.accounts.authenticate(c, token);
+    // No cookie goes back from here, so a token due for renewal is left as it is.
+    auto who = context.accounts.authenticate(c, token, services::accounts::Renewal::Deferred);
     return who ? std::optional<Authenticated>(std::move(*who)) : std::nullopt;
 }
 

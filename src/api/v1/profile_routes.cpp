@@ -1,6 +1,7 @@
 // GET/PATCH /api/v1/profile, the avatar, and the change of the sign-in contact.
 #include <span>
 
+#include "api/v1/avatar_response.hpp"
 #include "api/v1/json_body.hpp"
 #include "api/v1/profile_api.hpp"
 #include "api/v1/route_support.hpp"
@@ -127,20 +128,7 @@ Response avatarImage(storage::Connection& c, const ProfileContext& context, cons
     if (!*avatar) {
         return Response::error(404, "not_found", "you have no avatar");
     }
-    const auto& a = **avatar;
-    const std::string etag = "\"" + std::to_string(common::toUnixMillis(a.info.updatedAt)) + "-" +
-                             std::to_string(a.info.bytes) + "\"";
-    Response response;
-    if (request.header("If-None-Match") == std::optional<std::string_view>(etag)) {
-        response.status = 304;
-    } else {
-        response.body.assign(a.image.begin(), a.image.end());
-        response.headers.set("Content-Type", a.info.mediaType);
-    }
-    response.headers.set("ETag", etag);
-    response.headers.set("Cache-Control", "private, no-cache");
-    response.headers.set("X-Content-Type-Options", "nosniff");
-    return response;
+    return avatarImageResponse(request, **avatar);
 }
 
 Response avatarRemoved(storage::Connection& c, const ProfileContext& context,
@@ -200,13 +188,16 @@ Response contactChanged(storage::Connection& c, const ProfileContext& context,
                                      : (!currentCode ? currentCode.error() : newCode.error()));
     }
     auto user = context.contacts.confirm(
-        c, who.user, {std::move(*target), std::move(*currentCode), std::move(*newCode)});
+        c, who.user, who.session.id,
+        {std::move(*target), std::move(*currentCode), std::move(*newCode)});
     if (!user) {
         return errorResponse(user.error());
     }
     boost::json::object out;
     out["user"] = userJson(*user);
-    return jsonResponse(200, out);
+    Response response = jsonResponse(200, out);
+    renewSessionNow(c, *context.route, request, who, response);
+    return response;
 }
 
 // A signed-in handler of the profile routes.

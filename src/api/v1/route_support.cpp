@@ -1,5 +1,6 @@
 #include "api/v1/route_support.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "api/v1/json_body.hpp"
@@ -132,6 +133,38 @@ void clearSessionCookie(Response& response, const RouteContext& context, const R
                          domain::accounts::sessionClearCookie(secureCookies(context, request)));
 }
 
+void setRenewedSessionCookie(Response& response, const RouteContext& context,
+                             const Request& request, const domain::accounts::Session& session,
+                             const std::string& token) {
+    const auto left = std::chrono::duration_cast<std::chrono::seconds>(
+        session.expiresAt - context.accounts.clock().now());
+    response.headers.add("Set-Cookie", domain::accounts::sessionSetCookie(
+                                           token, {secureCookies(context, request),
+                                                   std::max(left, std::chrono::seconds{0})}));
+    response.headers.set("X-CSRF-Token", services::accounts::csrfTokenFor(token));
+    response.headers.set("Cache-Control", "no-store");
+}
+
+void renewSessionNow(storage::Connection& c, const RouteContext& context, const Request& request,
+                     const services::accounts::Authenticated& who, Response& response) {
+    if (who.renewedToken) {
+        return;  // renewed by this very request: signedInHandler adds the cookie
+    }
+    auto renewed = context.accounts.renewSession(c, who.session);
+    if (!renewed) {
+        log().warn("session renewal deferred", {{"error", renewed.error().message}});
+        return;
+    }
+    if (*renewed) {
+        setRenewedSessionCookie(response, context, request, who.session, **renewed);
+    }
+}
+
+std::string currentSessionToken(const Request& request,
+                                const services::accounts::Authenticated& who) {
+    return who.renewedToken ? *who.renewedToken : sessionTokenOf(request);
+}
+
 boost::json::object userJson(const domain::accounts::User& user) {
     boost::json::object o;
     o["id"] = user.id;
@@ -217,7 +250,12 @@ Handler signedInHandler(RouteContextPtr context, SignedInJob job, bool gated) {
                 return jsonResponse(403, boost::json::object{{"error", std::move(error)}});
             }
         }
-        return job(c, request, *who);
+        Response response = job(c, request, *who);
+        // A job that renewed the session itself (renewSessionNow) has set the cookie.
+        if (who->renewedToken && !response.headers.has("X-CSRF-Token")) {
+            setRenewedSessionCookie(response, *context, request, who->session, *who->renewedToken);
+        }
+        return response;
     });
 }
 

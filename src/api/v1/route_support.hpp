@@ -50,6 +50,20 @@ void setSessionCookie(Response& response, const RouteContext& context, const Req
                       const services::accounts::SignedIn& signedIn);
 void clearSessionCookie(Response& response, const RouteContext& context, const Request& request);
 
+// Adds the cookie of a session whose token was just replaced (R-ACC-3), and the
+// new CSRF token as the X-CSRF-Token response header (the web client keeps it).
+void setRenewedSessionCookie(Response& response, const RouteContext& context,
+                             const Request& request, const domain::accounts::Session& session,
+                             const std::string& token);
+// Replaces the session's token now, for a change the user made himself, and adds
+// the new cookie to `response`. Should that fail, the session stays marked and is
+// renewed on its next request.
+void renewSessionNow(storage::Connection& c, const RouteContext& context, const Request& request,
+                     const services::accounts::Authenticated& who, Response& response);
+// The session token the request is served under: the renewed one, else the cookie's.
+std::string currentSessionToken(const Request& request,
+                                const services::accounts::Authenticated& who);
+
 boost::json::object userJson(const domain::accounts::User& user);
 // {"user":…, "csrfToken":…} for a new session, with its cookie set.
 Response signedInResponse(int status, const RouteContext& context, const Request& request,

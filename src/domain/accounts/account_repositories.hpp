@@ -29,6 +29,16 @@ class SessionRepository {
     virtual ~SessionRepository() = default;
     virtual common::Result<std::int64_t> insert(const Session& session) = 0;
     virtual common::Result<std::optional<Session>> findByTokenHash(const std::string& hash) = 0;
+    // The session whose token `hash` was replaced at or after `renewedSince`.
+    virtual common::Result<std::optional<Session>> findByPreviousTokenHash(
+        const std::string& hash, TimePoint renewedSince) = 0;
+    // Replaces the token of a session still holding `oldHash`, keeping the session
+    // (id, device, times) and the old hash for the grace; false when another request
+    // replaced it first.
+    virtual common::Result<bool> renewToken(std::int64_t id, const std::string& oldHash,
+                                            const std::string& newHash, TimePoint at) = 0;
+    // Marks every session of the user for a new token on its next request; how many.
+    virtual common::Result<std::int64_t> requireRenewal(std::int64_t userId) = 0;
     virtual common::Status touch(std::int64_t id, TimePoint at) = 0;
     // Newest use first.
     virtual common::Result<std::vector<Session>> listForUser(std::int64_t userId) = 0;

@@ -13,6 +13,9 @@ struct SessionPolicy {
     std::chrono::seconds absoluteTimeout{std::chrono::hours{12}};
     // last_used_at is written at most this often (one write per request otherwise).
     std::chrono::seconds touchInterval{std::chrono::seconds{30}};
+    // After a session's token is replaced (a privilege change), the old token still
+    // serves requests already in flight for this long, without being renewed again.
+    std::chrono::seconds renewalGrace{std::chrono::seconds{30}};
 };
 
 struct Session {
@@ -24,6 +27,9 @@ struct Session {
     std::chrono::system_clock::time_point expiresAt;  // absolute deadline
     std::string userAgent;                            // summary ("Firefox on Linux")
     std::string clientIp;
+    // The user's privileges changed since the token was issued: the next request
+    // replaces it (R-ACC-3, "new token on privilege change").
+    bool renewalDue = false;
 };
 
 enum class SessionState { Valid, IdleExpired, AbsoluteExpired };

@@ -135,6 +135,11 @@ TableDeclaration sessions() {
                 notPersonalColumn("expires_at", "absolute deadline of the session"),
                 personalColumn("user_agent", connection),
                 personalColumn("client_ip", connection),
+                // Migration 0012: a new token after a privilege change (R-ACC-3).
+                notPersonalColumn("renewal_due", "whether the token is replaced on next use"),
+                notPersonalColumn("previous_token_hash",
+                                  "SHA-256 of the replaced random token, kept seconds"),
+                personalColumn("renewed_at", use),
             }};
 }
 

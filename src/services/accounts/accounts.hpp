@@ -74,7 +74,18 @@ struct Registered {
 struct Authenticated {
     domain::accounts::User user;
     domain::accounts::Session session;
+    // Set when this request replaced the session's token (a privilege change since
+    // it was issued): the new token, for the cookie of the answer.
+    std::optional<std::string> renewedToken;
 };
+
+// Whether authenticate may replace the token of a session marked for renewal. Only
+// callers that send the new cookie back may (the signed-in API handlers).
+enum class Renewal { Allowed, Deferred };
+
+// Marks every session of the user for a new token on its next request (R-ACC-3:
+// "new token on privilege change"). Call it in the transaction of the change.
+common::Result<std::int64_t> requireSessionRenewal(storage::Connection& c, std::int64_t userId);
 
 struct PasswordChange {
     std::optional<std::string> currentPassword;
@@ -106,8 +117,17 @@ class Accounts {
                                                std::string_view previousToken = {});
 
     // The session of a cookie token, refreshed; "unauthenticated" when unknown,
-    // expired (then deleted) or its account is not active.
-    common::Result<Authenticated> authenticate(storage::Connection& c, std::string_view token);
+    // expired (then deleted) or its account is not active. A session marked for
+    // renewal gets a new token (Authenticated::renewedToken) when `renewal` allows;
+    // a token replaced less than SessionPolicy::renewalGrace ago still serves.
+    common::Result<Authenticated> authenticate(storage::Connection& c, std::string_view token,
+                                               Renewal renewal = Renewal::Allowed);
+    // Replaces the session's token now, keeping the session itself (id, device,
+    // times); the new token. For a change the user made himself (joining an
+    // enterprise, a new sign-in contact), answered with the new cookie at once.
+    // nullopt when another request replaced the token first.
+    common::Result<std::optional<std::string>> renewSession(
+        storage::Connection& c, const domain::accounts::Session& session);
     common::Status logout(storage::Connection& c, std::string_view token);
 
     common::Result<std::vector<domain::accounts::Session>> sessions(storage::Connection& c,
@@ -143,6 +163,7 @@ class Accounts {
 
     const domain::accounts::SessionPolicy& sessionPolicy() const { return options_.sessions; }
     const AccountsOptions& options() const { return options_; }
+    const common::Clock& clock() const { return clock_; }
 
     // Children's registrations then ask for a guardian and send him a code
     // (R-MINOR-1). `guardians` must outlive this object.

@@ -140,21 +140,29 @@ common::Result<SignedIn> Accounts::loginWithPassword(storage::Connection& c,
     return finishLogin(c, std::move(*user), proven, contact->value, client, previousToken);
 }
 
-common::Result<Authenticated> Accounts::authenticate(storage::Connection& c,
-                                                     std::string_view token) {
+common::Result<Authenticated> Accounts::authenticate(storage::Connection& c, std::string_view token,
+                                                     Renewal renewal) {
     if (!wellFormedSessionToken(token)) {
         return unauthenticated("sign in first");
     }
     SqlSessionRepository sessions(c);
-    auto found = sessions.findByTokenHash(hashSessionToken(token));
+    const auto hash = hashSessionToken(token);
+    const auto now = clock_.now();
+    auto found = sessions.findByTokenHash(hash);
+    bool replaced = false;
+    if (found && !*found) {
+        // A token replaced moments ago, by a request that raced this one.
+        found = sessions.findByPreviousTokenHash(hash, now - options_.sessions.renewalGrace);
+        replaced = true;
+    }
     if (!found) {
         return found.error();
     }
     if (!*found) {
         return unauthenticated("the session has ended; sign in again");
     }
-    auto session = std::move(**found);
-    const auto now = clock_.now();
+    Authenticated out{{}, std::move(**found), std::nullopt};
+    auto& session = out.session;
     if (decideSession(options_.sessions, session, now) != SessionState::Valid) {
         if (auto gone = sessions.deleteForUser(session.userId, session.id); !gone) {
             return gone.error();
@@ -169,13 +177,41 @@ common::Result<Authenticated> Accounts::authenticate(storage::Connection& c,
     if (!*user || (*user)->status != UserStatus::Active) {
         return unauthenticated("the account is not active");
     }
-    if (domain::accounts::shouldTouch(options_.sessions, session, now)) {
+    out.user = std::move(**user);
+    if (session.renewalDue && !replaced && renewal == Renewal::Allowed) {
+        auto renewed = renewSession(c, session);
+        if (!renewed) {
+            return renewed.error();
+        }
+        out.renewedToken = std::move(*renewed);
+    } else if (domain::accounts::shouldTouch(options_.sessions, session, now)) {
         if (auto touched = sessions.touch(session.id, now); !touched) {
             return touched.error();
         }
         session.lastUsedAt = now;
     }
-    return Authenticated{std::move(**user), std::move(session)};
+    return out;
+}
+
+common::Result<std::optional<std::string>> Accounts::renewSession(
+    storage::Connection& c, const domain::accounts::Session& session) {
+    std::string token = newSessionToken(random_);
+    const auto now = clock_.now();
+    auto renewed = SqlSessionRepository(c).renewToken(session.id, session.tokenHash,
+                                                      hashSessionToken(token), now);
+    if (!renewed) {
+        return renewed.error();
+    }
+    if (!*renewed) {
+        return std::optional<std::string>{};
+    }
+    log().info("session token renewed",
+               {{"user", std::to_string(session.userId)}, {"session", std::to_string(session.id)}});
+    return std::optional<std::string>(std::move(token));
+}
+
+common::Result<std::int64_t> requireSessionRenewal(storage::Connection& c, std::int64_t userId) {
+    return SqlSessionRepository(c).requireRenewal(userId);
 }
 
 common::Status Accounts::logout(storage::Connection& c, std::string_view token) {

@@ -2,6 +2,7 @@
 
 #include "domain/accounts/contact.hpp"
 #include "domain/accounts/user.hpp"
+#include "services/accounts/accounts.hpp"
 #include "services/accounts/sql_account_repositories.hpp"
 
 namespace vp::services::accounts {
@@ -50,6 +51,10 @@ common::Result<std::int64_t> Operators::create(storage::Connection& c, std::stri
                       {*id, common::toUnixMillis(user.createdAt), grantedBy});
         !granted) {
         return granted.error();
+    }
+    // Operator rights are a privilege: no session issued before keeps its token (R-ACC-3).
+    if (auto marked = requireSessionRenewal(c, *id); !marked) {
+        return marked.error();
     }
     if (auto committed = tx->commit(); !committed) {
         return committed.error();

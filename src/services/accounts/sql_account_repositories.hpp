@@ -28,6 +28,11 @@ class SqlSessionRepository final : public domain::accounts::SessionRepository {
     common::Result<std::int64_t> insert(const domain::accounts::Session& session) override;
     common::Result<std::optional<domain::accounts::Session>> findByTokenHash(
         const std::string& hash) override;
+    common::Result<std::optional<domain::accounts::Session>> findByPreviousTokenHash(
+        const std::string& hash, TimePoint renewedSince) override;
+    common::Result<bool> renewToken(std::int64_t id, const std::string& oldHash,
+                                    const std::string& newHash, TimePoint at) override;
+    common::Result<std::int64_t> requireRenewal(std::int64_t userId) override;
     common::Status touch(std::int64_t id, TimePoint at) override;
     common::Result<std::vector<domain::accounts::Session>> listForUser(
         std::int64_t userId) override;
@@ -36,6 +41,8 @@ class SqlSessionRepository final : public domain::accounts::SessionRepository {
     common::Result<std::int64_t> deleteExpired(TimePoint now, TimePoint idleCutoff) override;
 
   private:
+    common::Result<std::optional<domain::accounts::Session>> findOne(
+        std::string_view where, const std::vector<storage::SqlValue>& params);
     storage::Connection& connection_;
 };
 

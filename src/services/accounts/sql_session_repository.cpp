@@ -9,7 +9,7 @@ using storage::Row;
 
 constexpr std::string_view kColumns =
     "SELECT id, user_id, token_hash, created_at, last_used_at, expires_at, user_agent, "
-    "client_ip FROM sessions WHERE ";
+    "client_ip, renewal_due FROM sessions WHERE ";
 
 common::Error badRow() {
     return common::makeError("storage.type", "sessions holds a row of unexpected shape");
@@ -24,7 +24,8 @@ common::Result<Session> toSession(const Row& row) {
     auto expires = storage::getInt(row, 5);
     auto agent = storage::getText(row, 6);
     auto ip = storage::getText(row, 7);
-    if (!id || !user || !hash || !created || !used || !expires || !agent || !ip) {
+    auto due = storage::getInt(row, 8);
+    if (!id || !user || !hash || !created || !used || !expires || !agent || !ip || !due) {
         return badRow();
     }
     return Session{*id,
@@ -34,7 +35,8 @@ common::Result<Session> toSession(const Row& row) {
                    common::fromUnixMillis(*used),
                    common::fromUnixMillis(*expires),
                    std::move(*agent),
-                   std::move(*ip)};
+                   std::move(*ip),
+                   *due != 0};
 }
 
 common::Result<std::vector<Session>> toSessions(common::Result<std::vector<Row>> rows) {
@@ -71,9 +73,10 @@ common::Result<std::int64_t> SqlSessionRepository::insert(const Session& s) {
     return storage::getInt(rows->front(), 0);
 }
 
-common::Result<std::optional<Session>> SqlSessionRepository::findByTokenHash(
-    const std::string& hash) {
-    auto sessions = toSessions(connection_.query(std::string(kColumns) + "token_hash = ?", {hash}));
+common::Result<std::optional<Session>> SqlSessionRepository::findOne(
+    std::string_view where, const std::vector<storage::SqlValue>& params) {
+    auto sessions =
+        toSessions(connection_.query(std::string(kColumns) + std::string(where), params));
     if (!sessions) {
         return sessions.error();
     }
@@ -81,6 +84,34 @@ common::Result<std::optional<Session>> SqlSessionRepository::findByTokenHash(
         return std::optional<Session>{};
     }
     return std::optional<Session>(std::move(sessions->front()));
+}
+
+common::Result<std::optional<Session>> SqlSessionRepository::findByTokenHash(
+    const std::string& hash) {
+    return findOne("token_hash = ?", {hash});
+}
+
+common::Result<std::optional<Session>> SqlSessionRepository::findByPreviousTokenHash(
+    const std::string& hash, TimePoint renewedSince) {
+    return findOne("previous_token_hash = ? AND renewed_at >= ?",
+                   {hash, common::toUnixMillis(renewedSince)});
+}
+
+common::Result<bool> SqlSessionRepository::renewToken(std::int64_t id, const std::string& oldHash,
+                                                      const std::string& newHash, TimePoint at) {
+    auto changed = connection_.executeChanges(
+        "UPDATE sessions SET token_hash = ?, previous_token_hash = ?, renewed_at = ?, "
+        "renewal_due = 0, last_used_at = ? WHERE id = ? AND token_hash = ?",
+        {newHash, oldHash, common::toUnixMillis(at), common::toUnixMillis(at), id, oldHash});
+    if (!changed) {
+        return changed.error();
+    }
+    return *changed > 0;
+}
+
+common::Result<std::int64_t> SqlSessionRepository::requireRenewal(std::int64_t userId) {
+    return connection_.executeChanges("UPDATE sessions SET renewal_due = 1 WHERE user_id = ?",
+                                      {userId});
 }
 
 common::Status SqlSessionRepository::touch(std::int64_t id, TimePoint at) {

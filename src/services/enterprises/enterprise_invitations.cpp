@@ -225,6 +225,9 @@ common::Result<MembershipRecord> Enterprises::acceptInvitation(storage::Connecti
         out.member = **existing;  // already in: the answer changes nothing else
     } else if (auto added = enterprises.insertMember(out.member); !added) {
         return added.error();
+    } else if (auto marked = accounts::requireSessionRenewal(c, user.id); !marked) {
+        // He joined: a new privilege, so new session tokens (R-ACC-3).
+        return marked.error();
     }
     if (auto committed = tx->commit(); !committed) {
         return committed.error();

@@ -176,7 +176,10 @@ common::Result<EnterpriseRegistered> Enterprises::registerEnterprise(
         !added) {
         return added.error();
     }
-    // A new privilege: a new session token (R-ACC-3).
+    // A new privilege: a new session token (R-ACC-3), here and in his other sessions.
+    if (auto marked = accounts::requireSessionRenewal(c, creator->first.id); !marked) {
+        return marked.error();
+    }
     auto session = accounts_.startVerifiedSession(c, creator->first, client, previousToken);
     if (!session) {
         return session.error();

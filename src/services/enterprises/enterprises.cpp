@@ -3,6 +3,7 @@
 #include "services/enterprises/enterprises.hpp"
 
 #include "common/log.hpp"
+#include "services/profile/sql_profile_repository.hpp"
 
 namespace vp::services::enterprises {
 namespace {
@@ -85,16 +86,25 @@ common::Result<EnterpriseView> Enterprises::enterprise(storage::Connection& c, s
     return view;
 }
 
-common::Result<MemberList> Enterprises::members(storage::Connection& c, std::int64_t userId,
-                                                std::int64_t enterpriseId) {
+common::Result<Member> Enterprises::activeMembership(storage::Connection& c, std::int64_t userId,
+                                                     std::int64_t enterpriseId) {
     auto self = membership(c, userId, enterpriseId);
     if (!self) {
-        return self.error();
+        return self;
     }
     if (self->status != MemberStatus::Active) {
         return common::makeError("membership_disabled",
                                  "your membership of this enterprise is disabled; ask one of its "
                                  "administrators to enable it");
+    }
+    return self;
+}
+
+common::Result<MemberList> Enterprises::members(storage::Connection& c, std::int64_t userId,
+                                                std::int64_t enterpriseId) {
+    auto self = activeMembership(c, userId, enterpriseId);
+    if (!self) {
+        return self.error();
     }
     auto list = SqlEnterpriseRepository(c).members(enterpriseId, options_.maxListed);
     if (!list) {
@@ -112,6 +122,22 @@ common::Result<MemberList> Enterprises::members(storage::Connection& c, std::int
         }
     }
     return out;
+}
+
+common::Result<std::optional<domain::accounts::StoredAvatar>> Enterprises::memberAvatar(
+    storage::Connection& c, std::int64_t viewerId, std::int64_t enterpriseId,
+    std::int64_t membershipId) {
+    if (auto self = activeMembership(c, viewerId, enterpriseId); !self) {
+        return self.error();
+    }
+    auto user = SqlEnterpriseRepository(c).memberUserId(enterpriseId, membershipId);
+    if (!user) {
+        return user.error();
+    }
+    if (!*user) {
+        return memberNotFound();
+    }
+    return profile::SqlProfileRepository(c).avatar(**user);
 }
 
 common::Status Enterprises::changeMember(storage::Connection& c, std::int64_t actorId,
@@ -156,6 +182,10 @@ common::Status Enterprises::changeMember(storage::Connection& c, std::int64_t ac
     }
     if (!done) {
         return done;
+    }
+    // The member's privileges changed: his sessions get new tokens (R-ACC-3).
+    if (auto marked = accounts::requireSessionRenewal(c, userId); !marked) {
+        return marked.error();
     }
     if (auto committed = tx->commit(); !committed) {
         return committed;

@@ -29,6 +29,7 @@
 #include "common/clock.hpp"
 #include "common/log.hpp"
 #include "common/result.hpp"
+#include "domain/accounts/profile.hpp"
 #include "domain/accounts/user.hpp"
 #include "domain/enterprises/cancellation_request.hpp"
 #include "domain/enterprises/enterprise.hpp"
@@ -121,6 +122,13 @@ class Enterprises {
                                               std::int64_t enterpriseId);
     common::Result<MemberList> members(storage::Connection& c, std::int64_t userId,
                                        std::int64_t enterpriseId);
+    // The avatar of membership `membershipId` (MemberRecord::membershipId) for an
+    // active member of the same enterprise (R-ACC-5: members see each other's name
+    // and avatar); nullopt when that member has none. "enterprise_not_found" for an
+    // enterprise the viewer does not belong to, "member_not_found" for no such member.
+    common::Result<std::optional<domain::accounts::StoredAvatar>> memberAvatar(
+        storage::Connection& c, std::int64_t viewerId, std::int64_t enterpriseId,
+        std::int64_t membershipId);
     // Administrator only: promote/demote, disable/enable, or remove (change.remove).
     // Never leaves the enterprise without an active administrator.
     common::Status changeMember(storage::Connection& c, std::int64_t actorId,
@@ -184,6 +192,10 @@ class Enterprises {
     common::Result<domain::enterprises::Member> membership(storage::Connection& c,
                                                            std::int64_t userId,
                                                            std::int64_t enterpriseId);
+    // Like membership, and "membership_disabled" unless an active one.
+    common::Result<domain::enterprises::Member> activeMembership(storage::Connection& c,
+                                                                 std::int64_t userId,
+                                                                 std::int64_t enterpriseId);
     // Like membership, and "not_enterprise_administrator" unless an active one.
     common::Result<domain::enterprises::Member> administrator(storage::Connection& c,
                                                               std::int64_t userId,

@@ -24,6 +24,8 @@ struct MemberRecord {
     std::string displayName;
     std::optional<std::string> email;
     std::optional<std::string> phone;
+    std::int64_t membershipId = 0;             // enterprise_members.id: names the avatar in URLs
+    std::optional<TimePoint> avatarUpdatedAt;  // when the member has an avatar
 };
 
 // One of a user's memberships, with the enterprise's name.
@@ -60,6 +62,9 @@ class SqlEnterpriseRepository {
                                                                           std::int64_t userId);
     // By display name.
     common::Result<std::vector<MemberRecord>> members(std::int64_t enterpriseId, std::size_t limit);
+    // The user id of membership `membershipId` of the enterprise, if there is one.
+    common::Result<std::optional<std::int64_t>> memberUserId(std::int64_t enterpriseId,
+                                                             std::int64_t membershipId);
     common::Result<std::vector<MembershipRecord>> membershipsOf(std::int64_t userId,
                                                                 std::size_t limit);
     common::Result<std::int64_t> activeAdministrators(std::int64_t enterpriseId);

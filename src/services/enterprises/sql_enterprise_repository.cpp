@@ -114,9 +114,10 @@ common::Result<std::optional<Member>> SqlEnterpriseRepository::findMember(std::i
 common::Result<std::vector<MemberRecord>> SqlEnterpriseRepository::members(
     std::int64_t enterpriseId, std::size_t limit) {
     auto rows = c_.query("SELECT " + std::string(kMemberColumns) +
-                             ", u.display_name, u.email, u.phone FROM enterprise_members m "
-                             "JOIN users u ON u.id = m.user_id WHERE m.enterprise_id = ? "
-                             "ORDER BY u.display_name, m.user_id LIMIT ?",
+                             ", u.display_name, u.email, u.phone, m.id, a.updated_at "
+                             "FROM enterprise_members m JOIN users u ON u.id = m.user_id "
+                             "LEFT JOIN user_avatars a ON a.user_id = m.user_id "
+                             "WHERE m.enterprise_id = ? ORDER BY u.display_name, m.user_id LIMIT ?",
                          {enterpriseId, static_cast<std::int64_t>(limit)});
     if (!rows) {
         return rows.error();
@@ -128,10 +129,36 @@ common::Result<std::vector<MemberRecord>> SqlEnterpriseRepository::members(
         if (!member || !name) {
             return sql::badRow("enterprise_members");
         }
-        out.push_back(
-            {*member, std::move(*name), sql::optionalText(row, 6), sql::optionalText(row, 7)});
+        auto membershipId = storage::getInt(row, 8);
+        if (!membershipId) {
+            return sql::badRow("enterprise_members");
+        }
+        std::optional<TimePoint> avatar;
+        if (auto updated = storage::getInt(row, 9)) {
+            avatar = common::fromUnixMillis(*updated);
+        }
+        out.push_back({*member, std::move(*name), sql::optionalText(row, 6),
+                       sql::optionalText(row, 7), *membershipId, avatar});
     }
     return out;
+}
+
+common::Result<std::optional<std::int64_t>> SqlEnterpriseRepository::memberUserId(
+    std::int64_t enterpriseId, std::int64_t membershipId) {
+    auto rows =
+        c_.query("SELECT user_id FROM enterprise_members WHERE enterprise_id = ? AND id = ?",
+                 {enterpriseId, membershipId});
+    if (!rows) {
+        return rows.error();
+    }
+    if (rows->empty()) {
+        return std::optional<std::int64_t>{};
+    }
+    auto user = storage::getInt(rows->front(), 0);
+    if (!user) {
+        return sql::badRow("enterprise_members");
+    }
+    return std::optional<std::int64_t>(*user);
 }
 
 common::Result<std::vector<MembershipRecord>> SqlEnterpriseRepository::membershipsOf(

@@ -1,6 +1,7 @@
 #include "services/profile/contact_change.hpp"
 
 #include "common/log.hpp"
+#include "services/accounts/sql_account_repositories.hpp"
 #include "services/profile/sql_profile_repository.hpp"
 
 namespace vp::services::profile {
@@ -82,7 +83,7 @@ common::Result<ContactCodesSent> ContactChanges::requestCodes(storage::Connectio
 }
 
 common::Result<domain::accounts::User> ContactChanges::confirm(
-    storage::Connection& c, const domain::accounts::User& user,
+    storage::Connection& c, const domain::accounts::User& user, std::int64_t currentSessionId,
     const ContactChangeConfirmation& confirmation) const {
     auto next = newContact(user, confirmation.newTarget);
     if (!next) {
@@ -117,6 +118,15 @@ common::Result<domain::accounts::User> ContactChanges::confirm(
     }
     if (auto set = profiles.setContact(user.id, *next); !set) {
         return set.error();
+    }
+    // A new way in: whoever was signed in elsewhere is signed out, and the current
+    // session gets a new token.
+    accounts::SqlSessionRepository sessions(c);
+    if (auto ended = sessions.deleteAllForUser(user.id, currentSessionId); !ended) {
+        return ended.error();
+    }
+    if (auto marked = sessions.requireRenewal(user.id); !marked) {
+        return marked.error();
     }
     const std::string who = privacy::userRef(user.id);
     const std::string details = "{\"field\":\"" + std::string(fieldOf(next->channel)) + "\"}";

@@ -50,9 +50,10 @@ class ContactChanges {
                                                   std::string_view newTarget,
                                                   const std::string& ip) const;
 
-    // The account after the change.
+    // The account after the change. Every other session of the account ends, and
+    // `currentSessionId` is marked for a new token (the caller renews it at once).
     common::Result<domain::accounts::User> confirm(
-        storage::Connection& c, const domain::accounts::User& user,
+        storage::Connection& c, const domain::accounts::User& user, std::int64_t currentSessionId,
         const ContactChangeConfirmation& confirmation) const;
 
   private:

@@ -33,6 +33,66 @@ const json = (status: number, body: unknown) =>
 const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
 describe('AccountsClient', () => {
+  it('fetches the current CSRF token and tries once more when another tab renewed the session', async () => {
+    let revokes = 0;
+    const { calls, client } = fakeServer({
+      'POST /api/v1/auth/login': () => json(200, { user: USER, csrfToken: 'tok-1' }),
+      'GET /api/v1/me': () => json(200, { user: USER, session: {}, csrfToken: 'tok-other-tab' }),
+      'POST /api/v1/security/sessions/revoke-all': () =>
+        ++revokes === 1 ? error(403, 'csrf_failed', 'stale') : json(200, { revoked: 1 }),
+      'DELETE /api/v1/security/sessions/3': () => error(403, 'csrf_failed', 'still refused'),
+    });
+    await client.login({ target: 'ann@example.com', password: 'correct horse' });
+    await expect(client.revokeOtherSessions()).resolves.toBe(1);
+    expect(calls.map((c) => `${c.method} ${c.url} ${c.headers['X-CSRF-Token'] ?? ''}`)).toEqual([
+      'POST /api/v1/auth/login ',
+      'POST /api/v1/security/sessions/revoke-all tok-1',
+      'GET /api/v1/me ',
+      'POST /api/v1/security/sessions/revoke-all tok-other-tab',
+    ]);
+    // Once only: a token that did not change is not worth another try.
+    await expect(client.revokeSession(3)).rejects.toMatchObject({ code: 'csrf_failed' });
+    expect(calls).toHaveLength(6);
+  });
+
+  it('takes the new CSRF token when the server renews the session after a privilege change', async () => {
+    const renewedAnswer = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'tok-renewed' },
+      });
+    const { calls, client } = fakeServer({
+      'POST /api/v1/auth/login': () => json(200, { user: USER, csrfToken: 'tok-1' }),
+      'GET /api/v1/enterprises': () => renewedAnswer(200, { enterprises: [] }),
+      'POST /api/v1/security/sessions/revoke-all': () => json(200, { revoked: 0 }),
+      'DELETE /api/v1/security/sessions/7': () => renewedAnswer(404, { error: { code: 'not_found', message: 'no' } }),
+    });
+    await client.login({ target: 'ann@example.com', password: 'correct horse' });
+    await client.json('GET', '/api/v1/enterprises');
+    expect(client.csrf).toBe('tok-renewed');
+    await client.revokeOtherSessions();
+    expect(calls[2]?.headers['X-CSRF-Token']).toBe('tok-renewed');
+    // A /me answered under the replaced token while another answer renewed the
+    // session does not bring the old CSRF token back.
+    let answerMe: (r: Response) => void = () => undefined;
+    const slowMe = new Promise<Response>((resolve) => (answerMe = resolve));
+    const racing = fakeServer({
+      'POST /api/v1/auth/login': () => json(200, { user: USER, csrfToken: 'tok-old' }),
+      'GET /api/v1/me': () => slowMe as unknown as Response,
+      'GET /api/v1/enterprises': () => renewedAnswer(200, { enterprises: [] }),
+    });
+    await racing.client.login({ target: 'ann@example.com', password: 'correct horse' });
+    const me = racing.client.me();
+    await racing.client.json('GET', '/api/v1/enterprises');
+    answerMe(json(200, { user: USER, session: {}, csrfToken: 'tok-old' }));
+    await me;
+    expect(racing.client.csrf).toBe('tok-renewed');
+    // A refusal may carry a renewal too: the token is kept all the same.
+    client.remember({ csrfToken: 'tok-2' });
+    await expect(client.revokeSession(7)).rejects.toBeInstanceOf(ApiError);
+    expect(client.csrf).toBe('tok-renewed');
+  });
+
   it('sends the CSRF token from sign-in on state-changing calls, not on reads', async () => {
     const { calls, client } = fakeServer({
       'POST /api/v1/auth/login': () => json(200, { user: USER, csrfToken: 'tok-1' }),

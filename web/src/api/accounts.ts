@@ -122,6 +122,8 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export class AccountsClient {
   private csrfToken: string | null = null;
+  /** How many renewals were seen (a /me answer older than the last one must not undo it). */
+  private renewals = 0;
   private readonly fetchImpl: typeof fetch;
   /** Called whenever a request finds the session ended (401 unauthenticated). */
   onSignedOut: (() => void) | null = null;
@@ -138,6 +140,10 @@ export class AccountsClient {
 
   /** One request with the CSRF token; throws ApiError. Shared with the other API clients. */
   async call(method: Method, path: string, body?: unknown): Promise<Response> {
+    return this.send(method, path, body, false);
+  }
+
+  private async send(method: Method, path: string, body: unknown, retried: boolean): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
@@ -153,8 +159,12 @@ export class AccountsClient {
     } catch {
       throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.');
     }
+    this.noteRenewal(response.headers.get('X-CSRF-Token'));
     if (!response.ok) {
       const error = await errorFrom(response);
+      if (error.code === 'csrf_failed' && !retried && (await this.refreshCsrf())) {
+        return this.send(method, path, body, true);
+      }
       if (error.signedOut) {
         this.csrfToken = null;
         this.onSignedOut?.();
@@ -177,6 +187,31 @@ export class AccountsClient {
         'The server sent an unreadable answer; reload the page and try again.',
       );
     }
+  }
+
+  /**
+   * The server replaced the session's token (after a privilege change) and sent its new
+   * CSRF token in the X-CSRF-Token response header: keep it. Any answer may carry one.
+   */
+  noteRenewal(csrfToken: string | null | undefined): void {
+    if (!csrfToken) return;
+    this.csrfToken = csrfToken;
+    this.renewals += 1;
+  }
+
+  /**
+   * Asks the server for the session's current CSRF token, after a refusal for a stale one
+   * (another tab, or an image answer, received the session's renewal). True when it changed,
+   * i.e. when the refused request is worth one more try.
+   */
+  async refreshCsrf(): Promise<boolean> {
+    const before = this.csrfToken;
+    try {
+      await this.me();
+    } catch {
+      return false;
+    }
+    return this.csrfToken !== null && this.csrfToken !== before;
   }
 
   /** Keeps the CSRF token of a new session. */
@@ -214,7 +249,11 @@ export class AccountsClient {
   /** The signed-in user, or null when nobody is signed in. */
   async me(): Promise<Me | null> {
     try {
-      return this.remember(await this.json<Me>('GET', '/api/v1/me'));
+      const renewalsBefore = this.renewals;
+      const me = await this.json<Me>('GET', '/api/v1/me');
+      // A renewal seen meanwhile (X-CSRF-Token) carries the newest token: keep it.
+      if (this.renewals === renewalsBefore) this.csrfToken = me.csrfToken;
+      return me;
     } catch (e) {
       if (e instanceof ApiError && e.signedOut) return null;
       throw e;

@@ -45,9 +45,11 @@ export interface Membership {
   joinedAt: string;
 }
 
-/** A member as the viewer may see him: a member sees displayName (and you) only. */
+/** A member as the viewer may see him: a member sees displayName, avatarUrl (and you) only. */
 export interface Member {
   displayName: string;
+  /** The member's avatar image (same enterprise only), or null without one. */
+  avatarUrl?: string | null;
   you?: boolean;
   userId?: number;
   email?: string | null;

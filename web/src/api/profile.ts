@@ -51,6 +51,7 @@ export interface UploadRequest {
   onload: (() => void) | null;
   onerror: (() => void) | null;
   onabort: (() => void) | null;
+  getResponseHeader?(name: string): string | null;
 }
 
 type Method = 'GET' | 'PATCH' | 'POST' | 'DELETE';
@@ -79,7 +80,7 @@ export class ProfileClient {
     return error;
   }
 
-  private async call<T>(method: Method, path: string, body?: unknown): Promise<T | null> {
+  private async call<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T | null> {
     let response: Response;
     try {
       response = await this.fetchImpl(path, {
@@ -92,7 +93,14 @@ export class ProfileClient {
     } catch {
       throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.');
     }
-    if (!response.ok) throw this.failed(await errorFrom(response));
+    this.accounts.noteRenewal(response.headers.get('X-CSRF-Token'));
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (error.code === 'csrf_failed' && !retried && (await this.accounts.refreshCsrf())) {
+        return this.call<T>(method, path, body, true);
+      }
+      throw this.failed(error);
+    }
     if (response.status === 204) return null;
     try {
       return (await response.json()) as T;
@@ -151,6 +159,7 @@ export class ProfileClient {
         reject(new ApiError(0, NETWORK_ERROR, 'Cannot reach the server. Check your connection and try again.'));
       request.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was cancelled.'));
       request.onload = () => {
+        this.accounts.noteRenewal(request.getResponseHeader?.('X-CSRF-Token'));
         const response = new Response(request.responseText, {
           status: request.status,
           headers: { 'Content-Type': 'application/json' },

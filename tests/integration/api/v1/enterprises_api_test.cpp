@@ -152,12 +152,12 @@ TEST_P(EnterprisesApiTest, AnInviteeSignsUpAcceptsAndAppearsInTheMemberList) {
     EXPECT_EQ(str(bobSeen, "displayName"), "Bob Builder");
     EXPECT_EQ(str(bobSeen, "email"), "bob@example.com");
     EXPECT_EQ(str(bobSeen, "role"), "member");
-    // …while Bob sees only names (R-ACC-5), and the enterprise's name only.
+    // …while Bob sees only names and avatars (R-ACC-5), and the enterprise's name only.
     auto seenByBob = list(ada.path("/members"), bob.call(), "members");
     ASSERT_EQ(seenByBob.size(), 2u);
     for (const auto& m : seenByBob) {
         for (const auto& [key, value] : m.as_object()) {
-            EXPECT_TRUE(key == "displayName" || key == "you") << key;
+            EXPECT_TRUE(key == "displayName" || key == "avatarUrl" || key == "you") << key;
         }
     }
     EXPECT_EQ(str(seenByBob[0].as_object(), "displayName"), "Ada Admin");

@@ -33,7 +33,9 @@ class EnterprisesApiTest : public AccountsApiTest {
                 return common::Status{};
             });
         // The server is running but idle: no request can race this registration.
-        addEnterprisesRoutes(router_, *pool_, *accounts_, *enterprises_, {});
+        AccountsApiOptions apiOptions;
+        apiOptions.publicUrl = publicUrl_;
+        addEnterprisesRoutes(router_, *pool_, *accounts_, *enterprises_, apiOptions);
     }
 
     struct User {

@@ -323,6 +323,43 @@ TEST_P(ProfileApiTest, AddsAMobileNumberConfirmedByTheEmailAndBySms) {
     EXPECT_EQ(errorCode(bad), "invalid_target");
 }
 
+TEST_P(ProfileApiTest, AContactChangeSignsOutOtherSessionsAndRenewsTheCurrentOne) {
+    User u = signUp("mover@example.com");
+    const std::string elsewhere = login("mover@example.com", "correct horse battery");
+    ASSERT_FALSE(elsewhere.empty());
+    const auto sessionId = parse(call("GET", "/api/v1/me", {}, u.call())).at("session").at("id");
+    ASSERT_EQ(
+        call("POST", "/api/v1/profile/contact/codes", R"({"newTarget":"+442079460958"})", u.call())
+            .status,
+        202);
+    auto changed =
+        call("POST", "/api/v1/profile/contact",
+             R"({"newTarget":"+442079460958","currentCode":")" + latestCode("mover@example.com") +
+                 R"(","newCode":")" + latestCode("+442079460958") + R"("})",
+             u.call());
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    // The other session is over at once.
+    auto other = call("GET", "/api/v1/me", {}, {elsewhere});
+    EXPECT_EQ(other.status, 401);
+    EXPECT_EQ(errorCode(other), "unauthenticated");
+    // The current one goes on under a new token: same session, new cookie and CSRF token.
+    const std::string renewed = cookieValue(changed);
+    ASSERT_FALSE(renewed.empty());
+    EXPECT_NE(renewed, u.cookie);
+    EXPECT_NE(changed.header("set-cookie").find("; HttpOnly; SameSite=Lax"), std::string::npos);
+    const std::string csrf = changed.header("x-csrf-token");
+    EXPECT_FALSE(csrf.empty());
+    auto me = call("GET", "/api/v1/me", {}, {renewed});
+    ASSERT_EQ(me.status, 200);
+    EXPECT_EQ(parse(me).at("session").at("id"), sessionId);
+    EXPECT_EQ(parse(me).at("csrfToken").as_string(), csrf);
+    EXPECT_EQ(patch({u.email, renewed, csrf, u.id}, R"({"position":"Mover"})").status, 200);
+    EXPECT_EQ(patch({u.email, renewed, u.csrf, u.id}, R"({"position":"Mover"})").status, 403);
+    clock_.advance(std::chrono::seconds{31});
+    EXPECT_EQ(call("GET", "/api/v1/me", {}, u.call()).status, 401);
+    EXPECT_EQ(call("GET", "/api/v1/me", {}, {renewed}).status, 200);
+}
+
 TEST_P(ProfileApiTest, AnotherUsersAddressIsRevealedOnlyToWhoeverProvesControlOfIt) {
     User owner = signUp("taken@example.com");
     User u = signUp("wants-taken@example.com");

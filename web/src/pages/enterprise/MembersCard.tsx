@@ -2,8 +2,9 @@ import { useCallback, useState } from 'react';
 import { FormError } from '../../accounts/ui';
 import type { EnterprisesClient, Member, MemberChange } from '../../api/enterprises';
 import { useLoaded } from '../../enterprise/useLoaded';
+import { MemberName } from './MemberName';
 
-/** Administrators: every member with promote/demote, disable/enable, remove. Members: names only. */
+/** Administrators: every member with promote/demote, disable/enable, remove. Members: names and avatars only. */
 export function MembersCard({ client, id, onChanged }: { client: EnterprisesClient; id: number; onChanged(): void }) {
   const {
     value: list,
@@ -40,11 +41,10 @@ export function MembersCard({ client, id, onChanged }: { client: EnterprisesClie
       <FormError error={failure} />
       {list === null && failure === null && <p role="status">Loading members…</p>}
       {list && !list.administrator && (
-        <ul aria-label="Members">
+        <ul aria-label="Members" className="plain-list member-list">
           {list.members.map((m, i) => (
             <li key={i}>
-              {m.displayName || 'A member without a display name'}
-              {m.you ? ' (you)' : ''}
+              <MemberName member={m} />
             </li>
           ))}
         </ul>
@@ -65,8 +65,7 @@ export function MembersCard({ client, id, onChanged }: { client: EnterprisesClie
               {list.members.map((m) => (
                 <tr key={m.userId}>
                   <td>
-                    {m.displayName || '—'}
-                    {m.you ? ' (you)' : ''}
+                    <MemberName member={m} />
                   </td>
                   <td>{m.email ?? m.phone ?? '—'}</td>
                   <td>{m.role === 'administrator' ? 'Administrator' : 'Member'}</td>

@@ -119,7 +119,10 @@ describe('enterprise pages', () => {
           json(200, {
             role: 'member',
             administrator: false,
-            members: [{ displayName: 'Ada Admin' }, { displayName: 'Bob', you: true }],
+            members: [
+              { displayName: 'Ada Admin', avatarUrl: '/api/v1/enterprises/10/member-avatars/3?v=5' },
+              { displayName: 'Bob', avatarUrl: null, you: true },
+            ],
           }),
         'GET /api/v1/enterprises/10/cancellation-requests': () => json(200, { requests: [] }),
         'POST /api/v1/enterprises/10/cancellation-requests': () =>
@@ -132,6 +135,10 @@ describe('enterprise pages', () => {
           .getAllByRole('listitem')
           .map((li) => li.textContent),
       ).toEqual(['Ada Admin', 'Bob (you)']);
+      // Names and avatars (R-ACC-5): Ada's image, Bob's initial.
+      const images = within(members).getAllByRole('presentation');
+      expect(images.map((img) => img.getAttribute('src'))).toEqual(['/api/v1/enterprises/10/member-avatars/3?v=5']);
+      expect(members.querySelector('[data-initial="B"]')).not.toBeNull();
       expect(screen.queryByRole('table')).toBeNull();
       expect(screen.queryByText('Invitations')).toBeNull();
       await userEvent.setup().click(screen.getByRole('button', { name: 'Ask to cancel my account' }));
