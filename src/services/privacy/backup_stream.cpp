@@ -80,6 +80,10 @@ common::Status BackupStreamWriter::writeLine(std::string_view line) {
     return {};
 }
 
+common::Status BackupStreamWriter::flush() {
+    return buffer_.empty() ? common::Status{} : push(false);
+}
+
 common::Status BackupStreamWriter::push(bool final) {
     std::vector<unsigned char> out(buffer_.size() + crypto_secretstream_xchacha20poly1305_ABYTES);
     unsigned long long length = 0;

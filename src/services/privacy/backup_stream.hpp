@@ -47,6 +47,8 @@ class BackupStreamWriter {
 
     // `line` must not contain '\n'.
     common::Status writeLine(std::string_view line);
+    // Ends the current chunk (the backup ends one after each table).
+    common::Status flush();
     common::Status finish();
 
   private:

@@ -110,6 +110,9 @@ common::Result<BackupTableCount> dumpTable(storage::Connection& c, const storage
         !w) {
         return w.error();
     }
+    if (auto flushed = ctx.out.flush(); !flushed) {
+        return flushed.error();
+    }
     return count;
 }
 
