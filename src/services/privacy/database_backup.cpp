@@ -134,6 +134,36 @@ bool everyAccountHasAKey(const BackupAccounts& accounts, const AccountKeys& keys
     return true;
 }
 
+struct Owners {
+    BackupAccounts accounts;
+    AccountKeys keys;
+};
+
+// Begins the read snapshot once every account in it has a key; the accounts and keys.
+common::Result<Owners> openSnapshot(Snapshot& snapshot, const common::Clock& clock) {
+    storage::Connection& c = snapshot.c;
+    for (int attempt = 0; attempt < kSnapshotAttempts; ++attempt) {
+        if (auto ensured = ensureAccountKeys(c, clock); !ensured) {
+            return ensured.error();
+        }
+        if (auto begun = storage::beginSnapshot(c); !begun) {
+            return begun.error();
+        }
+        snapshot.open = true;
+        auto accounts = loadAccounts(c);
+        auto keys = loadAccountKeys(c);
+        if (!accounts || !keys) {
+            return !accounts ? accounts.error() : keys.error();
+        }
+        if (everyAccountHasAKey(*accounts, *keys)) {
+            return Owners{std::move(*accounts), std::move(*keys)};
+        }
+        (void)c.rollback();  // an account was opened in between: give it a key too
+        snapshot.open = false;
+    }
+    return common::makeError("backup.busy", "accounts keep being opened; try again");
+}
+
 std::string auditDetails(const BackupReport& report) {
     std::int64_t rows = 0;
     for (const auto& t : report.tables) {
@@ -160,29 +190,9 @@ common::Result<BackupReport> DatabaseBackup::write(storage::Connection& c, const
     BackupReport report;
     report.path = (std::filesystem::path(dir) / domain::privacy::backupFileName(clock_.now()));
     Snapshot snapshot(c);
-    common::Result<BackupAccounts> accounts = BackupAccounts{};
-    common::Result<AccountKeys> keys = AccountKeys{};
-    for (int attempt = 0;; ++attempt) {
-        if (auto ensured = ensureAccountKeys(c, clock_); !ensured) {
-            return ensured.error();
-        }
-        if (auto begun = storage::beginSnapshot(c); !begun) {
-            return begun.error();
-        }
-        snapshot.open = true;
-        accounts = loadAccounts(c);
-        keys = loadAccountKeys(c);
-        if (!accounts || !keys) {
-            return !accounts ? accounts.error() : keys.error();
-        }
-        if (everyAccountHasAKey(*accounts, *keys)) {
-            break;
-        }
-        (void)c.rollback();  // an account was opened in between: give it a key too
-        snapshot.open = false;
-        if (attempt + 1 == kSnapshotAttempts) {
-            return common::makeError("backup.busy", "accounts keep being opened; try again");
-        }
+    auto owners = openSnapshot(snapshot, clock_);
+    if (!owners) {
+        return owners.error();
     }
     auto version = storage::migrations::currentVersion(c);
     auto tables = storage::listTablesInCreationOrder(c);
@@ -205,7 +215,7 @@ common::Result<BackupReport> DatabaseBackup::write(storage::Connection& c, const
     if (auto w = out->writeLine(boost::json::serialize(header)); !w) {
         return w.error();
     }
-    const DumpContext ctx{*accounts, *keys, pseudonyms_, *out};
+    const DumpContext ctx{owners->accounts, owners->keys, pseudonyms_, *out};
     for (const auto& t : *tables) {
         const auto plan = domain::privacy::backupTablePlan(rules_.map, rules_.paths,
                                                            rules_.cancellation, t.table);

@@ -1,5 +1,6 @@
 #include "services/privacy/database_restore.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 #include <set>
@@ -36,8 +37,9 @@ std::string refKey(const storage::SqlValue& v) {
 class Loader {
   public:
     Loader(storage::Connection& target, const AccountKeys& keys,
-           std::vector<storage::ForeignKey> foreignKeys, const BackupRules& rules)
-        : target_(target), keys_(keys), rules_(rules) {
+           std::vector<storage::TableColumns> schema, std::vector<storage::ForeignKey> foreignKeys,
+           const BackupRules& rules)
+        : target_(target), keys_(keys), schema_(std::move(schema)), rules_(rules) {
         for (auto& fk : foreignKeys) {
             referenced_[fk.parentTable].insert(fk.parentColumn);
             byChild_[fk.table].push_back(std::move(fk));
@@ -53,9 +55,11 @@ class Loader {
     common::Result<storage::SqlValue> cell(std::size_t i, const boost::json::value& json,
                                            bool& withhold, bool& anonymised) const;
     void applyForeignKeys(storage::Row& values, bool& withhold) const;
+    bool inSchema(const storage::TableColumns& table) const;
 
     storage::Connection& target_;
     const AccountKeys& keys_;
+    std::vector<storage::TableColumns> schema_;  // the target's tables
     const BackupRules& rules_;
     std::map<std::string, std::set<std::string>> referenced_;  // parent table -> columns
     std::map<std::string, std::vector<storage::ForeignKey>> byChild_;
@@ -67,8 +71,23 @@ class Loader {
     std::vector<RestoreTableCount> counts_;
 };
 
+bool Loader::inSchema(const storage::TableColumns& table) const {
+    if (domain::privacy::excludedFromBackup(table.table)) {
+        return false;
+    }
+    for (const auto& t : schema_) {
+        if (t.table == table.table) {
+            return std::all_of(table.columns.begin(), table.columns.end(), [&](const auto& c) {
+                return std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end();
+            });
+        }
+    }
+    return false;
+}
+
 common::Status Loader::startTable(const boost::json::object& line) {
-    const auto* columns = line.at("columns").if_array();
+    const auto* columnList = line.if_contains("columns");
+    const auto* columns = columnList != nullptr ? columnList->if_array() : nullptr;
     if (!table_.table.empty() || columns == nullptr || !line.at("table").is_string()) {
         return corrupt("a table starts inside another");
     }
@@ -78,6 +97,11 @@ common::Status Loader::startTable(const boost::json::object& line) {
             return corrupt("a column name is not text");
         }
         table_.columns.emplace_back(c.get_string());
+    }
+    if (!inSchema(table_)) {
+        return common::makeError(
+            "restore.schema_mismatch",
+            "the backup's table " + table_.table + " does not match the target's schema");
     }
     plan_ = domain::privacy::backupTablePlan(rules_.map, rules_.paths, rules_.cancellation,
                                              table_.table);
@@ -187,7 +211,7 @@ common::Status checkHeader(const std::optional<std::string>& line, storage::Conn
         !o->contains("schemaVersion") || !o->at("schemaVersion").is_int64()) {
         return corrupt("no backup header");
     }
-    if (o->at("version") != 1) {
+    if (!o->contains("version") || o->at("version") != 1) {
         return common::makeError("restore.unsupported", "this backup format version is unknown");
     }
     schemaVersion = static_cast<int>(o->at("schemaVersion").get_int64());
@@ -225,6 +249,48 @@ common::Status checkEmpty(storage::Connection& target) {
                                      "the target database is not empty (table " + t.table +
                                          " has rows); restore into a new, empty database");
         }
+    }
+    return {};
+}
+
+// Every line after the header, into the loader; refused without the end record.
+common::Status loadAll(BackupStreamReader& reader, Loader& loader, std::size_t tables,
+                       const BackupProgress& progress) {
+    bool ended = false;
+    for (;;) {
+        auto line = reader.nextLine();
+        if (!line) {
+            return line.error();
+        }
+        if (!*line) {
+            break;
+        }
+        boost::system::error_code ec;
+        auto json = boost::json::parse(**line, ec);
+        if (ec || ended) {
+            return corrupt(ended ? "lines after the end" : "a line is not JSON");
+        }
+        common::Status done;
+        if (const auto* cells = json.if_array()) {
+            done = loader.row(*cells);
+        } else if (const auto* o = json.if_object(); o && o->contains("table")) {
+            done = loader.startTable(*o);
+        } else if (o && o->contains("end") && o->at("end") == "backup") {
+            ended = true;
+        } else if (o && o->contains("end")) {
+            done = loader.endTable(*o);
+            if (done && progress) {
+                progress(loader.counts().size(), tables, loader.counts().back().table);
+            }
+        } else {
+            done = corrupt("an unknown line");
+        }
+        if (!done) {
+            return done.error();
+        }
+    }
+    if (!ended) {
+        return corrupt("no end record");
     }
     return {};
 }
@@ -271,50 +337,18 @@ common::Result<RestoreReport> DatabaseRestore::restore(
         return empty.error();
     }
     auto keys = loadAccountKeys(live);
+    auto schema = storage::listTablesInCreationOrder(target);
     auto foreignKeys = storage::listForeignKeys(target);
-    if (!keys || !foreignKeys) {
-        return !keys ? keys.error() : foreignKeys.error();
+    if (!keys || !schema || !foreignKeys) {
+        return !keys ? keys.error() : !schema ? schema.error() : foreignKeys.error();
     }
     auto tx = storage::Transaction::begin(target);
     if (!tx) {
         return tx.error();
     }
-    Loader loader(target, *keys, std::move(*foreignKeys), rules_);
-    bool ended = false;
-    for (;;) {
-        auto line = reader->nextLine();
-        if (!line) {
-            return line.error();
-        }
-        if (!*line) {
-            break;
-        }
-        boost::system::error_code ec;
-        auto json = boost::json::parse(**line, ec);
-        if (ec || ended) {
-            return corrupt(ended ? "lines after the end" : "a line is not JSON");
-        }
-        common::Status done;
-        if (const auto* cells = json.if_array()) {
-            done = loader.row(*cells);
-        } else if (const auto* o = json.if_object(); o && o->contains("table")) {
-            done = loader.startTable(*o);
-        } else if (o && o->contains("end") && o->at("end") == "backup") {
-            ended = true;
-        } else if (o && o->contains("end")) {
-            done = loader.endTable(*o);
-            if (done && progress) {
-                progress(loader.counts().size(), tables, loader.counts().back().table);
-            }
-        } else {
-            done = corrupt("an unknown line");
-        }
-        if (!done) {
-            return done.error();
-        }
-    }
-    if (!ended) {
-        return corrupt("no end record");
+    Loader loader(target, *keys, std::move(*schema), std::move(*foreignKeys), rules_);
+    if (auto loaded = loadAll(*reader, loader, tables, progress); !loaded) {
+        return loaded.error();
     }
     auto copied = copyKeys(target, *keys, clock_);
     if (!copied) {
