@@ -118,7 +118,11 @@ common::Result<storage::SqlValue> Loader::cell(std::size_t i, const boost::json:
     }
     const auto& column = table_.columns[i];
     if (auto key = keys_.find(sealed->owner); key != keys_.end()) {
-        return openCell(*sealed, key->second, table_.table + "." + column);
+        // The stream authenticated the cell already: when it does not open, the key is a
+        // newer one of a reused account number, and the old one was destroyed.
+        if (auto opened = openCell(*sealed, key->second, table_.table + "." + column)) {
+            return opened;
+        }
     }
     // The account's key is gone: it was cancelled.
     if (plan_.withoutKey == WithoutKey::Anonymise) {

@@ -236,6 +236,20 @@ TEST_P(BackupTest, AfterACancellationTheOlderBackupRestoresNoneOfThatAccountsDat
     EXPECT_EQ(restored->keysCopied, 1);
 }
 
+TEST_P(BackupTest, AKeyReplacedUnderAReusedAccountNumberCountsAsDestroyed) {
+    const auto report = backup();
+    ASSERT_TRUE(c->execute("DELETE FROM subject_keys WHERE user_id = ?", {alice}));
+    AccountKey other{};
+    other.fill(9);
+    ASSERT_TRUE(storeAccountKey(*c, alice, other, clock));
+    auto target = freshDatabase();
+    auto restored = restore(report.path, *target);
+    ASSERT_TRUE(restored) << restored.error().message;
+    auto into = target->database().connect().value();
+    EXPECT_FALSE(holdsText(allRows(*into), "alice@example.com"));
+    EXPECT_TRUE(holdsText(allRows(*into), "bob@example.com"));
+}
+
 TEST_P(BackupTest, AnEditedOrTruncatedBackupIsRefusedAndNothingIsLoaded) {
     const auto file = backup().path;
     const auto bytes = readBytes(file);
