@@ -54,8 +54,9 @@ std::optional<std::chrono::system_clock::time_point> backupFileTime(std::string_
     utc.tm_hour = number(9, 2);
     utc.tm_min = number(11, 2);
     utc.tm_sec = number(13, 2);
-    if (utc.tm_mon > 11 || utc.tm_mday < 1 || utc.tm_mday > 31 || utc.tm_hour > 23 ||
-        utc.tm_min > 59 || utc.tm_sec > 60) {
+    // Years a system_clock time point holds (nanoseconds overflow in 2262).
+    if (utc.tm_year < 70 || utc.tm_year > 2200 - 1900 || utc.tm_mon > 11 || utc.tm_mday < 1 ||
+        utc.tm_mday > 31 || utc.tm_hour > 23 || utc.tm_min > 59 || utc.tm_sec > 60) {
         return std::nullopt;
     }
     return std::chrono::system_clock::from_time_t(timegm(&utc));

@@ -1,9 +1,10 @@
 // `videopro admin backup` and `videopro admin restore` as an operator runs them on the
 // real binary, on both backends: a backup with progress, a cancellation, the restore of
 // the older backup into a new database without the cancelled account, refusals of a
-// damaged file and of a database that is not empty, and --prune.
+// damaged file and of a database that is not empty, --prune, and the server's daily task.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 
@@ -112,6 +113,28 @@ TEST_P(VideoproBackupTest, PruneRemovesOnlyBackupsOlderThanThirtyDays) {
     }
     EXPECT_EQ(left, 1U);
     EXPECT_EQ(admin({"backup", "extra"}, &out), 2);
+}
+
+TEST_P(VideoproBackupTest, TheServersDailyTaskRemovesOldBackups) {
+    std::filesystem::create_directories(dir.path + "/backups");
+    std::filesystem::create_directories(dir.path + "/web");
+    std::ofstream(dir.path + "/web/index.html") << "<!doctype html>";
+    const std::string old = dir.path + "/backups/videopro-backup-20000101T000000Z.vpbak";
+    const std::string future = dir.path + "/backups/videopro-backup-21000101T000000Z.vpbak";
+    std::ofstream(old) << "old";
+    std::ofstream(future) << "kept";
+    Process server({"serve", "--http-port", "0", "--media-port", "0", "--data-dir", dir.path,
+                    "--web-root", dir.path + "/web", "--ready-file", dir.path + "/ready.json",
+                    "--database", testDatabase().url()});
+    EXPECT_TRUE(storage::testing::waitUntil([&] { return !std::filesystem::exists(old); }))
+        << server.stderrText();
+    EXPECT_TRUE(std::filesystem::exists(future));
+    server.signal(SIGTERM);
+    EXPECT_TRUE(server.wait().has_value());
+    auto rows = live->query("SELECT actor FROM audit_log WHERE action = 'privacy.backup.pruned'");
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows->size(), 1U);
+    EXPECT_EQ(storage::getText(rows->front(), 0).valueOr(""), "system");
 }
 
 VP_INSTANTIATE_FOR_BOTH_BACKENDS(VideoproBackupTest);

@@ -20,7 +20,8 @@ TEST(BackupFilesTest, OtherNamesHaveNoTime) {
     for (const char* name :
          {"videopro-backup-20260102T030405Z.vpbak.part", "notes.txt", "videopro.db",
           "videopro-backup-2026010xT030405Z.vpbak", "videopro-backup-20261302T030405Z.vpbak",
-          "videopro-backup-20260102T030405.vpbak", "videopro-backup-20260102T250405Z.vpbak"}) {
+          "videopro-backup-20260102T030405.vpbak", "videopro-backup-20260102T250405Z.vpbak",
+          "videopro-backup-29990101T000000Z.vpbak", "videopro-backup-19600101T000000Z.vpbak"}) {
         EXPECT_FALSE(backupFileTime(name).has_value()) << name;
     }
 }
