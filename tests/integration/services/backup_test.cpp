@@ -283,6 +283,15 @@ TEST_P(BackupTest, AnEditedOrTruncatedBackupIsRefusedAndNothingIsLoaded) {
     EXPECT_EQ(refused(bytes), "backup.corrupt");
 }
 
+TEST_P(BackupTest, ABackupOfANewerSchemaIsRefused) {
+    const auto report = backup();
+    auto target = freshDatabase();
+    auto into = target->database().connect().value();
+    ASSERT_TRUE(into->execute("DELETE FROM schema_migrations WHERE version = ?",
+                              {std::int64_t{report.schemaVersion}}));
+    EXPECT_EQ(restore(report.path, *target).error().code, "restore.newer_schema");
+}
+
 TEST_P(BackupTest, TheFileHoldsNoPlaintext) {
     const auto path = backup().path;
     const auto bytes = readBytes(path);
