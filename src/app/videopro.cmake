@@ -15,7 +15,8 @@ add_executable(videopro
   commands/profile_wiring.cpp
   commands/key_file.cpp
   commands/admin_privacy.cpp
-  commands/admin_task.cpp)
+  commands/admin_task.cpp
+  commands/admin_backup.cpp)
 target_link_libraries(videopro PRIVATE vp_app_config vp_api vp_api_v1 vp_rooms vp_signaling vp_storage vp_services
                                        vp_common vp_warnings)
 target_compile_definitions(videopro PRIVATE VIDEOPRO_VERSION="${PROJECT_VERSION}")

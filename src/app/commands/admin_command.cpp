@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/commands/admin_backup.hpp"
 #include "app/commands/admin_privacy.hpp"
 #include "app/commands/admin_register.hpp"
 #include "app/commands/admin_task.hpp"
@@ -50,7 +51,13 @@ constexpr std::string_view kAdminUsage =
     "  account cancel --user N --reason TEXT\n"
     "                 Cancel an account on a request received by email (R-PRIV-5).\n"
     "  requests list | verify ID | answer ID --text T | refuse ID --text REASONS\n"
-    "                 Privacy requests and their deadlines (R-PRIV-6).\n\n"
+    "                 Privacy requests and their deadlines (R-PRIV-6).\n"
+    "  backup [--out DIR] [--prune]\n"
+    "                 Write an encrypted backup into DIR (default <data.dir>/backups), or\n"
+    "                 with --prune remove its backups older than 30 days (R-PRIV-7).\n"
+    "  restore FILE --into DATABASE_URL\n"
+    "                 Load a backup into a new, empty database; cancelled accounts' data\n"
+    "                 stays unreadable (crypto-shredding).\n\n"
     "All take the database options of `videopro migrate --help`.\n";
 
 struct PublishOptions {
@@ -366,6 +373,12 @@ int admin(std::span<const std::string> args) {
     }
     if (args[0] == "requests") {
         return adminRequests(args.subspan(1));
+    }
+    if (args[0] == "backup") {
+        return adminBackup(args.subspan(1));
+    }
+    if (args[0] == "restore") {
+        return adminRestore(args.subspan(1));
     }
     std::fprintf(stderr, "videopro admin: unknown task '%s'\n\n%s", args[0].c_str(),
                  kAdminUsage.data());

@@ -10,6 +10,7 @@
 #include "domain/privacy/cancellation_rules.hpp"
 #include "domain/privacy/retention_rules.hpp"
 #include "domain/privacy/videopro_data_map.hpp"
+#include "services/privacy/backup_retention.hpp"
 #include "services/privacy/subject_rows.hpp"
 
 namespace vp::app::commands {
@@ -44,7 +45,8 @@ struct PrivacyRuntime::Parts {
           recipients(domain::privacy::videoproDataMap(), c),
           outbox({}, c),
           incidents(domain::privacy::videoproDataMap(), domain::privacy::videoproSubjectPaths(),
-                    outbox, {}, c) {}
+                    outbox, {}, c),
+          backups(audit, c) {}
 
     config::Settings settings;
     storage::DbPool& pool;
@@ -62,6 +64,8 @@ struct PrivacyRuntime::Parts {
     services::privacy::RecipientsRegister recipients;
     services::outbox::Outbox outbox;
     services::privacy::Incidents incidents;
+    // R-PRIV-7: backups written by `videopro admin backup` are removed after 30 days.
+    services::privacy::BackupRetention backups;
     std::atomic<std::int64_t> overdue{0};
     std::unique_ptr<services::scheduler::PeriodicTask> purge;
     std::unique_ptr<services::scheduler::PeriodicTask> deadlines;
@@ -195,6 +199,12 @@ void PrivacyRuntime::start() {
                     log().info("retention job deleted expired rows",
                                {{"table", o.table}, {"deleted", std::to_string(o.deleted)}});
                 }
+            }
+            auto pruned = p.backups.prune(c, p.settings.dataDir + "/backups", "system");
+            if (!pruned) {
+                log().warn("backup pruning failed", {{"error", pruned.error().message}});
+            } else if (!pruned->empty()) {
+                log().info("old backups removed", {{"removed", std::to_string(pruned->size())}});
             }
         });
     });

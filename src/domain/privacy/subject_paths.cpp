@@ -37,6 +37,7 @@ const std::vector<SubjectPath>& videoproSubjectPaths() {
          "recorded_by names an operator, who has no account"},
         {"user_profiles", "user_id", SubjectKey::UserId, ""},
         {"user_avatars", "user_id", SubjectKey::UserId, ""},
+        {"subject_keys", "user_id", SubjectKey::UserId, ""},
     };
     return paths;
 }

@@ -4,6 +4,7 @@
 #include "domain/accounts/profile_data_map.hpp"
 #include "domain/enterprises/enterprises_data_map.hpp"
 #include "domain/meetings/meetings_data_map.hpp"
+#include "domain/privacy/backup_data_map.hpp"
 
 namespace vp::domain::privacy {
 namespace {
@@ -333,6 +334,7 @@ const DataMap& videoproDataMap() {
         securityIncidents(),
         accounts::userProfilesTable(),
         accounts::userAvatarsTable(),
+        subjectKeysTable(),
     });
     return map;
 }
