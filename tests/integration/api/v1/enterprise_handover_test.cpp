@@ -2,7 +2,7 @@
 // (R-PRIV-5), on SQLite and PostgreSQL: the administrator's approval files a privacy
 // request in its transaction, and the run that follows closes the member's account.
 #include "services/privacy/enterprise_handover.hpp"
-#include "domain/privacy/cancellation_rules.hpp"
+#include "cancellation_pipeline.hpp"
 #include "domain/privacy/videopro_data_map.hpp"
 #include "enterprises_fixture.hpp"
 
@@ -16,13 +16,8 @@ class EnterpriseHandoverTest : public EnterprisesApiTest {
         if (HasFatalFailure()) {
             return;
         }
-        std::array<std::uint8_t, 32> key{};
-        key.fill(3);
-        pseudonyms_.emplace(services::privacy::Pseudonymiser::fromKey(key).value());
-        cancellation_.emplace(domain::privacy::videoproDataMap(),
-                              domain::privacy::videoproSubjectPaths(),
-                              domain::privacy::videoproCancellationRules(), *pseudonyms_, audit_);
-        handover_.emplace(requests_, *cancellation_);
+        pipeline_.emplace(audit_);
+        handover_.emplace(requests_, pipeline_->cancellation);
         // The hook as the privacy runtime installs it; the server is idle meanwhile.
         enterprises_->setCancellationApprovedHook(
             [this](storage::Connection& c, const domain::enterprises::CancellationRequest& r) {
@@ -37,8 +32,7 @@ class EnterpriseHandoverTest : public EnterprisesApiTest {
     }
 
     services::privacy::AuditLog audit_{clock_};
-    std::optional<services::privacy::Pseudonymiser> pseudonyms_;
-    std::optional<services::privacy::AccountCancellation> cancellation_;
+    std::optional<CancellationPipeline> pipeline_;
     services::privacy::PrivacyRequests requests_{{}, clock_, common::SecureRandom::instance()};
     std::optional<services::privacy::EnterpriseHandover> handover_;
 };

@@ -11,7 +11,7 @@
 #include "api/v1/operator_privacy_api.hpp"
 #include "api/v1/privacy_api.hpp"
 #include "api/v1/profile_api.hpp"
-#include "domain/privacy/cancellation_rules.hpp"
+#include "cancellation_pipeline.hpp"
 #include "domain/privacy/videopro_data_map.hpp"
 #include "services/profile/contact_change.hpp"
 #include "services/profile/profiles.hpp"
@@ -30,12 +30,7 @@ class OperatorPrivacyApiTest : public AccountsApiTest {
         if (HasFatalFailure()) {
             return;
         }
-        std::array<std::uint8_t, 32> key{};
-        key.fill(5);
-        pseudonyms_.emplace(services::privacy::Pseudonymiser::fromKey(key).value());
-        cancellation_.emplace(domain::privacy::videoproDataMap(),
-                              domain::privacy::videoproSubjectPaths(),
-                              domain::privacy::videoproCancellationRules(), *pseudonyms_, audit_);
+        pipeline_.emplace(audit_);
         gate_.emplace(*policies_, *ledger_);
         incidents_.emplace(domain::privacy::videoproDataMap(),
                            domain::privacy::videoproSubjectPaths(), *outbox_,
@@ -52,8 +47,8 @@ class OperatorPrivacyApiTest : public AccountsApiTest {
             operators_->create(*c, "op@example.com", kOperatorPassword, *passwords_, "test"));
         // The server is running but idle: no request can race these registrations.
         addOperatorPrivacyRoutes(router_, *pool_, *accounts_,
-                                 {*operators_, requests_, *cancellation_, erasure_, *incidents_,
-                                  recipients_, *policies_, audit_},
+                                 {*operators_, requests_, pipeline_->cancellation, erasure_,
+                                  *incidents_, recipients_, *policies_, audit_},
                                  {});
         addPrivacyDeletionRoutes(router_, *pool_, *accounts_, erasure_, {});
         addPrivacyRoutes(router_, *pool_, *accounts_, {*policies_, *ledger_, *gate_, "CN"}, {});
@@ -86,8 +81,7 @@ class OperatorPrivacyApiTest : public AccountsApiTest {
 
     services::privacy::AuditLog audit_{clock_};
     std::optional<services::privacy::ConsentGate> gate_;  // on the base fixture's ledger
-    std::optional<services::privacy::Pseudonymiser> pseudonyms_;
-    std::optional<services::privacy::AccountCancellation> cancellation_;
+    std::optional<CancellationPipeline> pipeline_;
     services::privacy::PrivacyRequests requests_{{}, clock_, common::SecureRandom::instance()};
     services::privacy::CategoryErasure erasure_{domain::privacy::videoproSubjectPaths(), requests_,
                                                 audit_};

@@ -6,16 +6,7 @@ import { ChoiceField, useFormAction } from '../../accounts/formAction';
 import type { EnteredRequest, OperatorClient } from '../../api/operator';
 import type { ErasableCategory, ErasureGround } from '../../api/privacy';
 import { CATEGORY_LABELS, GROUND_LABELS } from '../account/DataChoicesSection';
-
-const KINDS: Record<EnteredRequest['kind'], string> = {
-  access: 'Access',
-  copy: 'Copy',
-  correction: 'Correction',
-  deletion: 'Deletion',
-  cancellation: 'Account cancellation',
-  explanation: 'Explanation of rules',
-  deceased_relative: "Deceased user's relative",
-};
+import { REQUEST_KINDS } from './RequestsSection';
 
 const CATEGORY_CHOICES: Record<ErasableCategory | '', string> = { '': 'Not one category', ...CATEGORY_LABELS };
 
@@ -50,7 +41,7 @@ export function EnterRequestSection({ client, onEntered }: { client: OperatorCli
     <section aria-labelledby="enter-title">
       <h2 id="enter-title">Enter a request received by email</h2>
       <form onSubmit={submit} noValidate>
-        <ChoiceField label="Kind" value={kind} options={KINDS} onChange={setKind} />
+        <ChoiceField label="Kind" value={kind} options={REQUEST_KINDS} onChange={setKind} />
         <label className="field">
           <span className="field__label">Account (its email address or mobile number)</span>
           <input

@@ -5,8 +5,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { FormError } from '../../accounts/ui';
 import { ApiError } from '../../api/accounts';
 import type { OperatorClient, OperatorRequest, OperatorRequests } from '../../api/operator';
+import type { PrivacyRequest } from '../../api/privacy';
 
-const KINDS: Record<string, string> = {
+/** The kinds of request, as the console names them. */
+export const REQUEST_KINDS: Record<PrivacyRequest['kind'], string> = {
   access: 'Access',
   copy: 'Copy',
   correction: 'Correction',
@@ -68,8 +70,7 @@ function RequestCard({
       aria-label={`Request ${request.id}`}
     >
       <p>
-        <strong>{KINDS[request.kind] ?? request.kind}</strong> · {request.status.replace('_', ' ')} · via{' '}
-        {request.channel}
+        <strong>{REQUEST_KINDS[request.kind]}</strong> · {request.status.replace('_', ' ')} · via {request.channel}
         {request.overdue && (
           <strong className="operator-request__late" role="status">
             {' '}
