@@ -1,12 +1,8 @@
 // A child under 14 in a real browser (R-MINOR-1): registers with a guardian's
 // email, cannot sign in, the guardian confirms with the code from the development
 // outbox (<data-dir>/outbox), and then the child signs in.
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishPolicy } from './admin';
 import { startHarness, type Harness } from './harness';
 import { outboxEmails, sendCode, waitForMail } from './outbox';
 
@@ -16,32 +12,12 @@ const GUARDIAN = 'mum@example.com';
 // The child's sign-in attempt before the consent is refused (403), which Chromium logs.
 const REFUSED_403 = /Failed to load resource: the server responded with a status of 403/;
 
-/** Publishes a privacy policy with `videopro admin policy publish` (the consent refers to it). */
-async function publishPolicy(h: Harness): Promise<void> {
-  const file = join(h.server.dataDir, 'policy.md');
-  await writeFile(file, '# Privacy policy\n\nThe e2e test policy.\n');
-  const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const bin = resolve(web, process.env.VIDEOPRO_BIN || '../build/src/app/videopro');
-  const today = new Date().toISOString().slice(0, 10);
-  await promisify(execFile)(bin, [
-    'admin',
-    'policy',
-    'publish',
-    '--file',
-    file,
-    '--effective',
-    today,
-    '--data-dir',
-    h.server.dataDir,
-  ]);
-}
-
 describe('minors', () => {
   let h: Harness;
 
   beforeAll(async () => {
     h = await startHarness();
-    await publishPolicy(h);
+    await publishPolicy(h.server.dataDir, '# Privacy policy\n\nThe e2e test policy.\n', false);
   });
 
   afterAll(async () => {

@@ -2,13 +2,11 @@
 // my data" (progress, the owner-only link, the ZIP) and account cancellation (the
 // exact warning, re-verification by a code from the development outbox, the
 // account closed at once with its meetings).
-import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, videoproBinary, type Harness } from './harness';
+import { publishPolicy } from './admin';
+import { startHarness, type Harness } from './harness';
 import { outboxEmails, signUp, waitForCode } from './outbox';
 
 const REFUSED_401 = /Failed to load resource: the server responded with a status of 401/;
@@ -105,21 +103,11 @@ describe('privacy center', () => {
     const tab = await h.browser.newPage(h.server.url);
     const page = tab.page;
     await signUp(h.server.dataDir, page, 'gina@example.com', 'Gina');
-    const policyFile = join(h.server.dataDir, 'policy-v1.md');
-    await writeFile(policyFile, '# VideoPro privacy policy\n\nWe now keep operation logs for 200 days.\n');
-    const today = new Date().toISOString().slice(0, 10);
-    await promisify(execFile)(videoproBinary(), [
-      'admin',
-      'policy',
-      'publish',
-      '--file',
-      policyFile,
-      '--effective',
-      today,
-      '--material',
-      '--data-dir',
+    await publishPolicy(
       h.server.dataDir,
-    ]);
+      '# VideoPro privacy policy\n\nWe now keep operation logs for 200 days.\n',
+      true,
+    );
     // The API refuses other calls meanwhile.
     const refused = await page.request.get('/api/v1/security/sessions');
     expect(refused.status()).toBe(403);

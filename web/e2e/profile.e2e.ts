@@ -3,6 +3,7 @@
 // made here, chosen through the file input), then see both after a reload.
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishPolicy } from './admin';
 import { startHarness, type Harness } from './harness';
 import { sendCode } from './outbox';
 
@@ -74,11 +75,15 @@ describe('profile', () => {
     await page.waitForURL((url) => url.pathname === '/');
     const menu = page.getByRole('navigation', { name: 'Account' });
     await menu.getByRole('button', { name: 'Sign out' }).click();
+    // Storing the optional profile details needs a consent in the ledger, which is
+    // recorded against a published policy version: the operator publishes one.
+    await publishPolicy(h.server.dataDir, '# VideoPro privacy policy\n\nVersion 1.\n', false);
     await menu.getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('With a password').check();
     await page.getByLabel('Email address or mobile number').fill(EMAIL);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Accept version 1 and continue' }).click();
     await page.waitForURL((url) => url.pathname === '/');
 
     // The profile, from the account menu.
@@ -90,6 +95,8 @@ describe('profile', () => {
     await page.getByLabel('Position', { exact: true }).fill('Engineer');
     await page.getByLabel('Company', { exact: true }).fill('Acme');
     await page.getByLabel('Address', { exact: true }).fill('1 Main Street\nSpringfield');
+    // Details beyond the name are stored with the "profile extras" consent (R-PRIV-2).
+    await page.getByRole('checkbox', { name: /I agree that VideoPro stores the optional details/ }).check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Profile saved.').waitFor();
 

@@ -3,6 +3,7 @@
 
 #include "api/v1/json_body.hpp"
 #include "api/v1/minors_operator_api.hpp"
+#include "api/v1/operator_support.hpp"
 #include "api/v1/route_support.hpp"
 #include "services/outbox/dev_outbox_reader.hpp"
 
@@ -70,20 +71,11 @@ void addOperatorRoutes(Router& router, storage::DbPool& pool,
     auto context =
         std::make_shared<const RouteContext>(RouteContext{pool, accounts, std::move(options)});
     auto shared = std::make_shared<const OperatorApiOptions>(std::move(operatorOptions));
-    const services::accounts::Operators* ops = &operators;
     router.add("GET", "/api/v1/operator/outbox",
-               forSignedIn(context, [ops, shared](storage::Connection& c, const Request& r,
-                                                  const Authenticated& who) {
-                   auto allowed = ops->isOperator(c, who.user.id);
-                   if (!allowed) {
-                       return errorResponse(allowed.error());
-                   }
-                   if (!*allowed) {
-                       return Response::error(403, "forbidden",
-                                              "this page is for operators of the service only");
-                   }
-                   return outboxList(*shared, r);
-               }));
+               forOperator(context, operators,
+                           [shared](storage::Connection&, const Request& r, const Authenticated&) {
+                               return outboxList(*shared, r);
+                           }));
 }
 
 }  // namespace vp::api::v1

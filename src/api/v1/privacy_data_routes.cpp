@@ -5,6 +5,7 @@
 
 #include "api/v1/json_body.hpp"
 #include "api/v1/privacy_api.hpp"
+#include "api/v1/privacy_request_json.hpp"
 #include "api/v1/route_support.hpp"
 #include "services/privacy/public_id.hpp"
 
@@ -149,23 +150,6 @@ Response cancelled(storage::Connection& c, const DataContext& context, const Req
     Response response = jsonResponse(200, boost::json::object{{"cancelled", true}});
     clearSessionCookie(response, *context.base, request);
     return noStore(std::move(response));
-}
-
-boost::json::object requestJson(const services::privacy::PrivacyRequest& r) {
-    boost::json::object o{{"id", r.publicId},
-                          {"kind", r.kind},
-                          {"channel", r.channel},
-                          {"details", r.details},
-                          {"identityVerified", r.identityVerified},
-                          {"status", r.status},
-                          {"receivedAt", isoTime(r.receivedAt)},
-                          {"dueAt", isoTime(r.dueAt)}};
-    o["answer"] = r.answer ? boost::json::value(*r.answer) : nullptr;
-    o["answeredAt"] = r.answeredAt ? boost::json::value(isoTime(*r.answeredAt)) : nullptr;
-    boost::system::error_code ec;
-    auto history = boost::json::parse(r.historyJson, ec);
-    o["history"] = ec ? boost::json::value(boost::json::array{}) : std::move(history);
-    return o;
 }
 
 Response requestFiled(storage::Connection& c, const DataContext& context, const Request& request,

@@ -3,18 +3,11 @@
 
 #include "api/v1/json_body.hpp"
 #include "api/v1/privacy_register_api.hpp"
+#include "api/v1/privacy_register_json.hpp"
 #include "api/v1/route_support.hpp"
 
 namespace vp::api::v1 {
 namespace {
-
-boost::json::array stringsJson(const std::vector<std::string>& items) {
-    boost::json::array out;
-    for (const auto& item : items) {
-        out.emplace_back(item);
-    }
-    return out;
-}
 
 Response recipientsList(storage::Connection& c, const PrivacyRegisterServices& services) {
     auto all = services.recipients.all(c);
@@ -23,13 +16,7 @@ Response recipientsList(storage::Connection& c, const PrivacyRegisterServices& s
     }
     boost::json::array items;
     for (const auto& r : *all) {
-        items.push_back({{"id", r.id},
-                         {"name", r.name},
-                         {"contact", r.contact},
-                         {"purpose", r.purpose},
-                         {"categories", stringsJson(r.categories)},
-                         {"legalBasis", r.legalBasis},
-                         {"addedAt", isoTime(r.addedAt)}});
+        items.push_back(recipientJson(r));
     }
     return jsonResponse(200, boost::json::object{{"storageRegion", services.storageRegion},
                                                  {"recipients", std::move(items)}});
@@ -42,15 +29,7 @@ Response incidentsList(storage::Connection& c, const PrivacyRegisterServices& se
     }
     boost::json::array items;
     for (const auto& i : *published) {
-        items.push_back({{"id", i.id},
-                         {"summary", i.summary},
-                         {"categories", stringsJson(i.categories)},
-                         {"startedAt", isoTime(i.startedAt)},
-                         {"endedAt", isoTime(i.endedAt)},
-                         {"measures", i.measures},
-                         {"advice", i.advice},
-                         {"recordedAt", isoTime(i.recordedAt)},
-                         {"notified", i.notified}});
+        items.push_back(incidentJson(i));
     }
     return jsonResponse(200, boost::json::object{{"incidents", std::move(items)}});
 }

@@ -47,6 +47,16 @@ int statusFor(std::string_view code) {
         {"unsupported_image", 415},
         {"invalid_image", 422},
         {"image_dimensions_too_large", 422},
+        // Privacy center: consents, requests, registers (R-PRIV-2, 4, 6, 8, 9).
+        {"consent_required", 403},
+        {"reason_required", 400},
+        {"identity_not_verified", 409},
+        {"request_closed", 409},
+        {"conflict", 409},
+        {"invalid_incident", 400},
+        {"invalid_recipient", 400},
+        {"register_full", 409},
+        {"invalid_policy", 400},
     };
     auto it = kStatus.find(code);
     return it == kStatus.end() ? 500 : it->second;

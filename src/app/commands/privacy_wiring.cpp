@@ -2,6 +2,7 @@
 
 #include <atomic>
 
+#include "api/v1/operator_privacy_api.hpp"
 #include "api/v1/privacy_api.hpp"
 #include "api/v1/privacy_register_api.hpp"
 #include "app/commands/key_file.hpp"
@@ -45,8 +46,15 @@ struct PrivacyRuntime::Parts {
           recipients(domain::privacy::videoproDataMap(), c),
           outbox({}, c),
           incidents(domain::privacy::videoproDataMap(), domain::privacy::videoproSubjectPaths(),
-                    outbox, {}, c),
-          backups(audit, c) {}
+                    outbox, {s.publicUrl}, c),
+          backups(audit, c),
+          operators(c),
+          erasure(domain::privacy::videoproSubjectPaths(), requests, audit),
+          handover(requests, cancellation) {
+        // R-PRIV-2: withdrawing "profile extras" erases them in the withdrawal's
+        // transaction; ProfileRuntime refuses new extras until consent is given again.
+        services::privacy::eraseExtrasOnWithdrawal(ledger, erasure);
+    }
 
     config::Settings settings;
     storage::DbPool& pool;
@@ -66,52 +74,21 @@ struct PrivacyRuntime::Parts {
     services::privacy::Incidents incidents;
     // R-PRIV-7: backups written by `videopro admin backup` are removed after 30 days.
     services::privacy::BackupRetention backups;
+    services::accounts::Operators operators;
+    services::privacy::CategoryErasure erasure;
+    services::privacy::EnterpriseHandover handover;
     std::atomic<std::int64_t> overdue{0};
     std::unique_ptr<services::scheduler::PeriodicTask> purge;
     std::unique_ptr<services::scheduler::PeriodicTask> deadlines;
     std::unique_ptr<services::scheduler::PeriodicTask> daily;
 };
 
-namespace {
-
-// Runs the pipeline for each open cancellation request an enterprise approved.
-void runApprovedCancellations(PrivacyRuntime::Parts& p, storage::Connection& c) {
-    auto open = p.requests.openRequests(c);
-    if (!open) {
-        return;
-    }
-    for (const auto& r : *open) {
-        if (r.kind != "cancellation" || r.channel != "enterprise" || !r.userId) {
-            continue;
-        }
-        auto done = p.cancellation.cancel(
-            c, {*r.userId, "system", "approved by the enterprise's administrator"});
-        if (!done && done.error().code != "not_found") {
-            log().warn("enterprise cancellation failed", {{"error", done.error().message}});
-            continue;
-        }
-        (void)p.requests.answer(c, r.publicId, false, "The account was cancelled.", "system");
-    }
-}
-
-}  // namespace
-
 void PrivacyRuntime::takeEnterpriseCancellations(services::enterprises::Enterprises& enterprises) {
-    Parts& p = *parts_;
+    const services::privacy::EnterpriseHandover* handover = &parts_->handover;
     enterprises.setCancellationApprovedHook(
-        [&p](storage::Connection& c,
-             const domain::enterprises::CancellationRequest& request) -> common::Status {
-            auto subject = services::privacy::loadSubject(c, request.userId);
-            if (!subject) {
-                return subject.error();
-            }
-            const std::string contact = subject->email.value_or(subject->phone.value_or(""));
-            auto filed =
-                p.requests.file(c, {request.userId, "cancellation", "enterprise", contact,
-                                    "cancellation approved by the administrator of enterprise " +
-                                        std::to_string(request.enterpriseId),
-                                    true, "enterprise:" + std::to_string(request.enterpriseId)});
-            return filed ? common::Status{} : common::Status{filed.error()};
+        [handover](storage::Connection& c,
+                   const domain::enterprises::CancellationRequest& request) -> common::Status {
+            return handover->fileApproved(c, request.userId, request.enterpriseId);
         });
 }
 
@@ -157,7 +134,12 @@ void PrivacyRuntime::addRoutes(api::Router& router, services::accounts::Accounts
                                   options);
     api::v1::addPrivacyRegisterRoutes(
         router, parts_->pool, accounts,
-        {parts_->recipients, parts_->incidents, parts_->settings.storageRegion},
+        {parts_->recipients, parts_->incidents, parts_->settings.storageRegion}, options);
+    api::v1::addPrivacyDeletionRoutes(router, parts_->pool, accounts, parts_->erasure, options);
+    api::v1::addOperatorPrivacyRoutes(
+        router, parts_->pool, accounts,
+        {parts_->operators, parts_->requests, parts_->cancellation, parts_->erasure,
+         parts_->incidents, parts_->recipients, parts_->policies, parts_->audit},
         std::move(options));
 }
 
@@ -177,15 +159,17 @@ void PrivacyRuntime::start() {
             }
         });
     });
-    p.deadlines =
-        std::make_unique<services::scheduler::PeriodicTask>(std::chrono::minutes{1}, [&p] {
-            p.pool.submit([&p](storage::Connection& c) {
-                runApprovedCancellations(p, c);
-                if (auto overdue = p.requests.overdueCount(c)) {
-                    p.overdue.store(*overdue);
-                }
-            });
+    p.deadlines = std::make_unique<
+        services::scheduler::PeriodicTask>(std::chrono::minutes{1}, [&p] {
+        p.pool.submit([&p](storage::Connection& c) {
+            if (auto ran = p.handover.runApproved(c); !ran) {
+                log().warn("enterprise cancellations not run", {{"error", ran.error().message}});
+            }
+            if (auto overdue = p.requests.overdueCount(c)) {
+                p.overdue.store(*overdue);
+            }
         });
+    });
     // The general retention job (R-PRIV-7): daily, at start and every 24 hours.
     p.daily = std::make_unique<services::scheduler::PeriodicTask>(std::chrono::hours{24}, [&p] {
         p.pool.submit([&p](storage::Connection& c) {
@@ -222,6 +206,13 @@ void PrivacyRuntime::appendMetrics(std::string& out) const {
     out += "# HELP videopro_privacy_requests_overdue Open privacy requests past their due date.\n";
     out += "# TYPE videopro_privacy_requests_overdue gauge\n";
     out += "videopro_privacy_requests_overdue " + std::to_string(parts_->overdue.load()) + "\n";
+}
+
+PrivacyRuntime::ExtrasConsent PrivacyRuntime::extrasConsent() const {
+    const services::privacy::ConsentGate* gate = &parts_->gate;
+    return [gate](storage::Connection& c, std::int64_t userId) {
+        return gate->allows(c, userId, services::privacy::ConsentPurpose::ProfileExtras);
+    };
 }
 
 const services::privacy::AccountCancellation& PrivacyRuntime::cancellation() const {

@@ -11,11 +11,14 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "services/accounts/accounts.hpp"
+#include "services/accounts/operators.hpp"
 #include "services/enterprises/enterprises.hpp"
 #include "services/outbox/outbox.hpp"
 #include "services/privacy/account_cancellation.hpp"
+#include "services/privacy/category_erasure.hpp"
 #include "services/privacy/consent_ledger.hpp"
 #include "services/privacy/data_exports.hpp"
+#include "services/privacy/enterprise_handover.hpp"
 #include "services/privacy/incidents.hpp"
 #include "services/privacy/policy_store.hpp"
 #include "services/privacy/privacy_requests.hpp"
@@ -55,6 +58,9 @@ class PrivacyRuntime {
     // a privacy request (channel "enterprise") in its own transaction; the minute task
     // then runs the cancellation pipeline for it and answers it.
     void takeEnterpriseCancellations(services::enterprises::Enterprises& enterprises);
+    // Whether a user consents to "profile extras" now (R-PRIV-2), for ProfileRuntime.
+    using ExtrasConsent = std::function<common::Result<bool>(storage::Connection&, std::int64_t)>;
+    ExtrasConsent extrasConsent() const;
     // videopro_privacy_requests_overdue (refreshed every minute) for /metrics.
     void appendMetrics(std::string& out) const;
 

@@ -27,6 +27,11 @@ class ProfileRuntime {
     void addRoutes(api::Router& router, const config::Settings& settings, storage::DbPool& pool,
                    services::accounts::Accounts& accounts, std::function<void()> onMessageQueued);
 
+    // R-PRIV-2: extras are stored only with the user's consent (PrivacyRuntime).
+    void requireExtrasConsent(services::profile::Profiles::ExtrasConsent check) {
+        profiles_.requireExtrasConsent(std::move(check));
+    }
+
   private:
     services::privacy::AuditLog audit_;
     services::profile::Profiles profiles_;

@@ -222,6 +222,7 @@ int serve(std::span<const std::string> args) {
     enterprises.addRoutes(router);
     ProfileRuntime profile(clock, (*accounts)->codes());
     profile.addRoutes(router, settings, pool, (*accounts)->accounts(), (*accounts)->outboxWaker());
+    profile.requireExtrasConsent((*privacy)->extrasConsent());
     (*privacy)->takeEnterpriseCancellations(enterprises.enterprises());
 
     MediaMetrics mediaMetrics(**media);

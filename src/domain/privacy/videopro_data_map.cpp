@@ -256,6 +256,9 @@ TableDeclaration privacyRequests() {
                 personalColumn("answer", request),
                 notPersonalColumn("answered_at", "when it was answered"),
                 personalColumn("history", request),
+                notPersonalColumn("erase_category",
+                                  "which category a deletion request asks to delete (0014)"),
+                notPersonalColumn("erase_ground", "the policy §6.4 ground invoked (0014)"),
             }};
 }
 

@@ -29,7 +29,34 @@ common::Result<ConsentRecord> recordFrom(const storage::Row& row) {
 
 }  // namespace
 
+void ConsentLedger::onWithdrawal(ConsentPurpose purpose, WithdrawalEffect effect) {
+    effects_[purpose] = std::move(effect);
+}
+
 common::Result<ConsentRecord> ConsentLedger::record(storage::Connection& c,
+                                                    const ConsentDecision& decision) const {
+    auto effect = effects_.find(decision.purpose);
+    if (decision.granted || effect == effects_.end()) {
+        return append(c, decision);
+    }
+    auto tx = storage::Transaction::begin(c);
+    if (!tx) {
+        return tx.error();
+    }
+    auto r = append(c, decision);
+    if (!r) {
+        return r.error();
+    }
+    if (auto stopped = effect->second(c, decision.subject); !stopped) {
+        return stopped.error();
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return r;
+}
+
+common::Result<ConsentRecord> ConsentLedger::append(storage::Connection& c,
                                                     const ConsentDecision& decision) const {
     if (decision.purpose == ConsentPurpose::PolicyAcceptance && !decision.granted) {
         return common::Error{"invalid_consent",

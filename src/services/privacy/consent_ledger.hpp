@@ -3,6 +3,8 @@
 // append a record and read a subject's history: a withdrawal is a new record with
 // granted = false, never an UPDATE or DELETE of an earlier one.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,9 +43,19 @@ class ConsentLedger {
     common::Result<std::vector<ConsentRecord>> history(storage::Connection& c,
                                                        std::int64_t subject) const;
 
+    // What a withdrawal of `purpose` stops at once (R-PRIV-2): run in the withdrawal's
+    // transaction, so that the record and the effect (e.g. erasing the profile extras)
+    // commit together or not at all. Set while wiring, before use.
+    using WithdrawalEffect = std::function<common::Status(storage::Connection&, std::int64_t)>;
+    void onWithdrawal(ConsentPurpose purpose, WithdrawalEffect effect);
+
   private:
+    common::Result<ConsentRecord> append(storage::Connection& c,
+                                         const ConsentDecision& decision) const;
+
     const PolicyStore& policies_;
     const common::Clock& clock_;
+    std::map<ConsentPurpose, WithdrawalEffect> effects_;
 };
 
 // Answers "may this processing happen now?" from the ledger, so that a withdrawal

@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 4> kChannels{"web", "email", "operator", 
 
 constexpr std::string_view kColumns =
     "id, public_id, user_id, kind, channel, requester_contact, details, identity_verified, "
-    "status, received_at, due_at, answer, answered_at, history";
+    "status, received_at, due_at, answer, answered_at, history, erase_category, erase_ground";
 
 common::Result<PrivacyRequest> requestOf(const storage::Row& row) {
     auto id = storage::getInt(row, 0);
@@ -50,6 +50,12 @@ common::Result<PrivacyRequest> requestOf(const storage::Row& row) {
         r.answeredAt = common::fromUnixMillis(*at);
     }
     r.historyJson = *history;
+    if (auto category = storage::getText(row, 14)) {
+        r.eraseCategory = *category;
+    }
+    if (auto ground = storage::getText(row, 15)) {
+        r.eraseGround = *ground;
+    }
     return r;
 }
 
@@ -93,8 +99,9 @@ bool isRequestChannel(std::string_view channel) {
     return std::find(kChannels.begin(), kChannels.end(), channel) != kChannels.end();
 }
 
-common::Result<PrivacyRequest> PrivacyRequests::file(storage::Connection& c,
-                                                     const NewRequest& request) const {
+common::Result<PrivacyRequest> PrivacyRequests::file(
+    storage::Connection& c, const NewRequest& request,
+    const std::optional<ErasureAskedFor>& erase) const {
     if (!isRequestKind(request.kind) || !isRequestChannel(request.channel)) {
         return common::makeError("bad_request", "unknown request kind or channel");
     }
@@ -111,14 +118,16 @@ common::Result<PrivacyRequest> PrivacyRequests::file(storage::Connection& c,
         "[" + historyEntry(now, "received", request.actor, "via " + request.channel) + "]";
     auto inserted = c.execute(
         "INSERT INTO privacy_requests (public_id, user_id, kind, channel, requester_contact, "
-        "details, identity_verified, status, received_at, due_at, history) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)",
+        "details, identity_verified, status, received_at, due_at, history, erase_category, "
+        "erase_ground) VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)",
         {publicId,
          request.userId ? storage::SqlValue(*request.userId)
                         : storage::SqlValue(storage::SqlNull{}),
          request.kind, request.channel, request.requesterContact, request.details,
          std::int64_t{request.identityVerified ? 1 : 0}, common::toUnixMillis(now),
-         common::toUnixMillis(domain::privacy::requestDueAt(now, calendar_)), history});
+         common::toUnixMillis(domain::privacy::requestDueAt(now, calendar_)), history,
+         erase ? storage::SqlValue(erase->category) : storage::SqlValue(storage::SqlNull{}),
+         erase ? storage::SqlValue(erase->ground) : storage::SqlValue(storage::SqlNull{})});
     if (!inserted) {
         return inserted.error();
     }
@@ -152,6 +161,14 @@ common::Result<std::vector<PrivacyRequest>> PrivacyRequests::openRequests(
     return requestsOf(c.query("SELECT " + std::string(kColumns) +
                               " FROM privacy_requests WHERE status IN ('received', "
                               "'in_progress') ORDER BY due_at, id LIMIT 200"));
+}
+
+common::Result<std::vector<PrivacyRequest>> PrivacyRequests::closedRequests(
+    storage::Connection& c, std::size_t limit) const {
+    return requestsOf(c.query("SELECT " + std::string(kColumns) +
+                                  " FROM privacy_requests WHERE status IN ('answered', "
+                                  "'refused') ORDER BY answered_at DESC, id DESC LIMIT ?",
+                              {static_cast<std::int64_t>(std::min<std::size_t>(limit, 200))}));
 }
 
 // Appends to the history and sets the status (and `extraSet`) only if nobody changed

@@ -37,6 +37,12 @@ struct NewRequest {
     std::string actor;                   // who entered it: "user:12", "operator:alice"
 };
 
+// A deletion of one category (R-PRIV-4): domain/privacy/erasure_grounds.hpp names.
+struct ErasureAskedFor {
+    std::string category;
+    std::string ground;
+};
+
 struct PrivacyRequest {
     std::int64_t id = 0;
     std::string publicId;
@@ -52,6 +58,8 @@ struct PrivacyRequest {
     std::optional<std::string> answer;
     std::optional<std::chrono::system_clock::time_point> answeredAt;
     std::string historyJson;  // [{at, status, actor, note}, …]
+    std::optional<std::string> eraseCategory;
+    std::optional<std::string> eraseGround;
 
     bool open() const { return status == "received" || status == "in_progress"; }
 };
@@ -63,7 +71,8 @@ class PrivacyRequests {
         : calendar_(std::move(calendar)), clock_(clock), random_(random) {}
 
     // Errors: "bad_request" (unknown kind or channel, empty or too long text).
-    common::Result<PrivacyRequest> file(storage::Connection& c, const NewRequest& request) const;
+    common::Result<PrivacyRequest> file(storage::Connection& c, const NewRequest& request,
+                                        const std::optional<ErasureAskedFor>& erase = {}) const;
     // "not_found" for an unknown id.
     common::Result<PrivacyRequest> find(storage::Connection& c, std::string_view publicId) const;
     // A user's requests, newest first (at most 50).
@@ -71,6 +80,9 @@ class PrivacyRequests {
                                                        std::int64_t userId) const;
     // Open requests, the earliest due first (at most 200).
     common::Result<std::vector<PrivacyRequest>> openRequests(storage::Connection& c) const;
+    // Closed requests, the latest answered first (at most `limit`, up to 200).
+    common::Result<std::vector<PrivacyRequest>> closedRequests(storage::Connection& c,
+                                                               std::size_t limit) const;
 
     common::Result<PrivacyRequest> verifyIdentity(storage::Connection& c, std::string_view publicId,
                                                   const std::string& actor) const;

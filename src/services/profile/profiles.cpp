@@ -22,6 +22,17 @@ std::string fieldsJson(const std::vector<ProfileField>& fields) {
     return out + "]}";
 }
 
+// Whether a changed field beyond the name now holds a value.
+bool storesExtras(const std::vector<ProfileField>& changed,
+                  const domain::accounts::Profile& profile) {
+    for (const auto field : changed) {
+        if (field != ProfileField::Name && profile.get(field)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 Profiles::Profiles(ProfilesOptions options, privacy::AuditLog& audit, const common::Clock& clock)
@@ -70,8 +81,22 @@ common::Result<ProfileView> Profiles::correct(
     const auto changed = domain::accounts::applyCorrection(profile, correction);
     if (!changed.empty()) {
         profile.updatedAt = common::fromUnixMillis(common::toUnixMillis(clock_.now()));
-        auto done = audited(c, userId, "profile.corrected", fieldsJson(changed),
-                            [&] { return profiles.save(userId, profile); });
+        auto done =
+            audited(c, userId, "profile.corrected", fieldsJson(changed), [&]() -> common::Status {
+                if (extrasConsent_ && storesExtras(changed, profile)) {
+                    auto allowed = extrasConsent_(c, userId);
+                    if (!allowed) {
+                        return allowed.error();
+                    }
+                    if (!*allowed) {
+                        return common::makeError("consent_required",
+                                                 "storing gender, position, address, company or "
+                                                 "department needs your consent to profile extras; "
+                                                 "give it on the profile page first");
+                    }
+                }
+                return profiles.save(userId, profile);
+            });
         if (!done) {
             return done.error();
         }

@@ -5,7 +5,7 @@
 // changed and never their values. Methods run on the caller's connection, i.e. on a
 // DbPool thread; safe to call from several pool threads at once.
 //
-// Error codes: invalid_profile, not_found, rate_limited, and the images' codes
+// Error codes: invalid_profile, consent_required, not_found, rate_limited, and the images' codes
 // (unsupported_image, invalid_image, image_too_large, image_dimensions_too_large);
 // storage errors otherwise.
 #include <cstdint>
@@ -57,6 +57,13 @@ class Profiles {
 
     const ProfilesOptions& options() const { return options_; }
 
+    // Whether the user consents to "profile extras" (R-PRIV-2), asked in the
+    // correction's transaction before a non-empty gender, position, address, company
+    // or department is stored; "consent_required" when not. Unset: no check (tests of
+    // the profile alone). Set while wiring, before use.
+    using ExtrasConsent = std::function<common::Result<bool>(storage::Connection&, std::int64_t)>;
+    void requireExtrasConsent(ExtrasConsent check) { extrasConsent_ = std::move(check); }
+
   private:
     common::Status audited(storage::Connection& c, std::int64_t userId, std::string action,
                            std::string details, const std::function<common::Status()>& change);
@@ -65,6 +72,7 @@ class Profiles {
     privacy::AuditLog& audit_;
     const common::Clock& clock_;
     domain::accounts::AttemptLimiter uploads_;
+    ExtrasConsent extrasConsent_;
 };
 
 }  // namespace vp::services::profile

@@ -18,8 +18,27 @@ export interface PolicyVersionInfo {
   inForce: boolean;
 }
 
+export interface ConsentRecordView {
+  purpose: string;
+  granted: boolean;
+  recordedAt: string;
+}
+
 export interface ConsentState {
   acceptanceRequired: number | null;
+  /** The latest record of each purpose (null: never asked). */
+  current?: Record<string, ConsentRecordView | null>;
+}
+
+/** The optional consent for profile details beyond the name (R-PRIV-2). */
+export const PROFILE_EXTRAS = 'profile_extras';
+
+export type ErasableCategory = 'profile_extras' | 'avatar' | 'meeting_history';
+export type ErasureGround = 'purpose_achieved' | 'consent_withdrawn' | 'unlawful_processing' | 'other_law';
+
+export interface CategoryDeletion extends PrivacyRequest {
+  carriedOut: boolean;
+  rowsDeleted: number;
 }
 
 export type ExportStatus = 'queued' | 'running' | 'ready' | 'failed';
@@ -50,6 +69,8 @@ export interface PrivacyRequest {
   answer: string | null;
   answeredAt: string | null;
   history: { at: string; status: string; actor: string; note: string }[];
+  category?: ErasableCategory | null;
+  ground?: ErasureGround | null;
 }
 
 export class PrivacyClient {
@@ -71,6 +92,21 @@ export class PrivacyClient {
 
   async consents(): Promise<ConsentState> {
     return this.accounts.json<ConsentState>('GET', '/api/v1/consents');
+  }
+
+  /** Whether the user's latest "profile extras" record grants it. */
+  async extrasConsent(): Promise<boolean> {
+    const state = await this.consents();
+    return state.current?.[PROFILE_EXTRAS]?.granted === true;
+  }
+
+  async setExtrasConsent(granted: boolean): Promise<void> {
+    await this.accounts.json('POST', '/api/v1/consents', { purpose: PROFILE_EXTRAS, granted, method: 'button' });
+  }
+
+  /** Asks to delete one category of one's data on a ground of policy §6.4 (R-PRIV-4). */
+  async deleteCategory(category: ErasableCategory, ground: ErasureGround, reason: string): Promise<CategoryDeletion> {
+    return this.accounts.json<CategoryDeletion>('POST', '/api/v1/privacy/deletions', { category, ground, reason });
   }
 
   async acceptPolicy(): Promise<void> {

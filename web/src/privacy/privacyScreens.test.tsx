@@ -1,9 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthProvider, SESSION_HINT_KEY } from '../accounts/auth';
-import { AccountsClient } from '../api/accounts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_HINT_KEY } from '../accounts/auth';
 import { PrivacyPolicyPage } from '../pages/PrivacyPolicyPage';
 import {
   AccountCancellationCard,
@@ -12,41 +10,7 @@ import {
   PrivacyRequestsCard,
 } from '../pages/account/PrivacySection';
 import { PolicyGate } from './PolicyGate';
-import { USER } from '../test/fixtures';
-
-const ME = { user: USER, csrfToken: 'tok', session: { id: 1, createdAt: '', expiresAt: '', idleExpiresAt: '' } };
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-type Answer = (body: unknown) => Response;
-
-/** A server stand-in answering by "METHOD path" (answers may be sequences), recording requests. */
-function fakeServer(answers: Record<string, Answer | Answer[]>) {
-  const calls: { key: string; body: unknown; csrf: string | undefined }[] = [];
-  const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const key = `${init?.method ?? 'GET'} ${String(input)}`;
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : null;
-    calls.push({ key, body, csrf: (init?.headers as Record<string, string>)['X-CSRF-Token'] });
-    const answer = answers[key];
-    if (!answer) return json(404, { error: { code: 'not_found', message: `unexpected ${key}` } });
-    if (Array.isArray(answer)) return (answer.length > 1 ? answer.shift()! : answer[0]!)(body);
-    return answer(body);
-  });
-  return { calls, client: new AccountsClient(fetchImpl as typeof fetch) };
-}
-
-function renderWith(client: AccountsClient, ui: React.ReactNode, path = '/settings/security') {
-  return render(
-    <MemoryRouter initialEntries={[path]}>
-      <AuthProvider client={client}>
-        <Routes>
-          <Route path="/" element={<p>Landing</p>} />
-          <Route path="*" element={ui} />
-        </Routes>
-      </AuthProvider>
-    </MemoryRouter>,
-  );
-}
+import { fakeServer, json, ME, renderWith } from '../test/fakeServer';
 
 const EXPORT = {
   id: '0123456789abcdef0123456789abcdef',

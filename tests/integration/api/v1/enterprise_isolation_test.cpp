@@ -8,23 +8,6 @@ namespace {
 
 class EnterpriseIsolationTest : public EnterprisesApiTest {
   protected:
-    // An enterprise with one member who accepted an invitation.
-    struct WithMember {
-        Admin admin;
-        User member;
-    };
-    WithMember enterpriseWithMember(const std::string& adminEmail, const std::string& company,
-                                    const std::string& memberEmail, const std::string& name) {
-        WithMember out;
-        out.admin = registerEnterprise(adminEmail, company);
-        const auto id = invite(out.admin, memberEmail);
-        out.member = signUp(memberEmail, name);
-        EXPECT_EQ(call("POST", "/api/v1/invitations/" + std::to_string(id) + "/accept", "{}",
-                       out.member.call())
-                      .status,
-                  200);
-        return out;
-    }
     // Everything of enterprise tables as text, to prove that nothing changed.
     std::string snapshot() {
         auto c = connect();

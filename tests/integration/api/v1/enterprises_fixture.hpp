@@ -134,6 +134,23 @@ class EnterprisesApiTest : public AccountsApiTest {
         return items && items->is_array() ? items->as_array() : boost::json::array{};
     }
 
+    // An enterprise with one member who accepted an invitation.
+    struct WithMember {
+        Admin admin;
+        User member;
+    };
+    WithMember enterpriseWithMember(const std::string& adminEmail, const std::string& company,
+                                    const std::string& memberEmail, const std::string& name) {
+        WithMember out;
+        out.admin = registerEnterprise(adminEmail, company);
+        const auto id = invite(out.admin, memberEmail);
+        out.member = signUp(memberEmail, name);
+        EXPECT_EQ(call("POST", "/api/v1/invitations/" + std::to_string(id) + "/accept", "{}",
+                       out.member.call())
+                      .status,
+                  200);
+        return out;
+    }
     std::int64_t count(const std::string& table) {
         auto c = connect();
         auto rows = c->query("SELECT COUNT(*) FROM " + table);

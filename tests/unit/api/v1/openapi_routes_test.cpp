@@ -13,6 +13,7 @@
 #include "api/v1/meetings_api.hpp"
 #include "api/v1/minors_operator_api.hpp"
 #include "api/v1/openapi.hpp"
+#include "api/v1/operator_privacy_api.hpp"
 #include "api/v1/privacy_api.hpp"
 #include "api/v1/privacy_register_api.hpp"
 #include "api/v1/profile_api.hpp"
@@ -90,6 +91,12 @@ RouteSet serverRoutes() {
     services::profile::Profiles profiles({}, audit, clock);
     services::profile::ContactChanges contacts(codes, audit);
     addProfileRoutes(router, pool, accounts, profiles, contacts, {});
+    services::privacy::CategoryErasure erasure(domain::privacy::videoproSubjectPaths(), requests,
+                                               audit);
+    addPrivacyDeletionRoutes(router, pool, accounts, erasure, {});
+    addOperatorPrivacyRoutes(
+        router, pool, accounts,
+        {operators, requests, cancellation, erasure, incidents, recipients, policies, audit}, {});
     addOpenApiRoute(router);
     RouteSet out;
     for (const auto& r : router.routes()) {

@@ -5,6 +5,7 @@ import { nameOf, useAuth } from '../../accounts/auth';
 import { SessionList } from '../../accounts/SessionList';
 import { errorText, Field, FormError, SubmitButton } from '../../accounts/ui';
 import { checkNewPassword, PASSWORD_RULE } from '../../accounts/validation';
+import { CategoryDeletionCard, ProfileExtrasConsentCard } from './DataChoicesSection';
 import { AccountCancellationCard, DataExportCard, PrivacyRequestsCard } from './PrivacySection';
 import './account.css';
 
@@ -158,6 +159,10 @@ function SignedInSecurityCenter() {
       <DataExportCard />
 
       <PrivacyRequestsCard />
+
+      <ProfileExtrasConsentCard />
+
+      <CategoryDeletionCard />
 
       <section className="card" aria-labelledby="signout-title">
         <h2 id="signout-title">Sign out</h2>

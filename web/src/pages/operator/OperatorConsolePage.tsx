@@ -1,15 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, type DevOutbox } from '../../api/accounts';
+import { OperatorClient } from '../../api/operator';
 import { useAuth } from '../../accounts/auth';
 import { errorText } from '../../accounts/ui';
+import { EnterRequestSection } from './EnterRequestSection';
+import { IncidentsSection, PolicySection, RecipientsSection } from './RegistersSection';
+import { RequestsSection } from './RequestsSection';
 import '../account/account.css';
+import './operator.css';
+
+const TABS = {
+  requests: 'Privacy requests',
+  enter: 'Enter a request',
+  incidents: 'Incidents',
+  recipients: 'Recipients',
+  policy: 'Policy',
+  outbox: 'Development outbox',
+} as const;
+type Tab = keyof typeof TABS;
 
 type Load = { status: 'loading' } | { status: 'ready'; outbox: DevOutbox } | { status: 'failed'; error: unknown };
 
-/** The operator console; its first page lists the development outbox with the codes. */
+/**
+ * The operator console: privacy requests, requests entered on a user's behalf, incidents,
+ * the recipients register, policy versions, and the development outbox. The server checks
+ * the operator role on every call; the outbox call tells who may see the console.
+ */
 export function OperatorConsolePage() {
   const { client } = useAuth();
+  const operator = useMemo(() => new OperatorClient(client), [client]);
+  const [tab, setTab] = useState<Tab>('requests');
+  const [entered, setEntered] = useState(0);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [round, setRound] = useState(0);
 
@@ -31,6 +53,28 @@ export function OperatorConsolePage() {
       {load.status === 'loading' && <p>Loading…</p>}
       {load.status === 'failed' && <Refused error={load.error} />}
       {load.status === 'ready' && (
+        <nav className="operator-tabs" aria-label="Console sections">
+          {(Object.keys(TABS) as Tab[]).map((t) => (
+            <button
+              key={t}
+              type="button"
+              className={`button ${t === tab ? '' : 'button--quiet'}`}
+              aria-pressed={t === tab}
+              onClick={() => setTab(t)}
+            >
+              {TABS[t]}
+            </button>
+          ))}
+        </nav>
+      )}
+      {load.status === 'ready' && tab === 'requests' && <RequestsSection key={entered} client={operator} />}
+      {load.status === 'ready' && tab === 'enter' && (
+        <EnterRequestSection client={operator} onEntered={() => setEntered((n) => n + 1)} />
+      )}
+      {load.status === 'ready' && tab === 'incidents' && <IncidentsSection client={operator} />}
+      {load.status === 'ready' && tab === 'recipients' && <RecipientsSection client={operator} />}
+      {load.status === 'ready' && tab === 'policy' && <PolicySection client={operator} />}
+      {load.status === 'ready' && tab === 'outbox' && (
         <>
           <h2>Development outbox</h2>
           {load.outbox.transport === 'external' ? (

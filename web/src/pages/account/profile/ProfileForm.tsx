@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Field, FormError, SubmitButton } from '../../../accounts/ui';
+import { EXTRAS_CONSENT_TEXT } from '../DataChoicesSection';
 import { GENDERS, PROFILE_LIMITS, profileChanges } from '../../../accounts/profileValidation';
 import {
   PROFILE_FIELDS,
@@ -17,13 +18,30 @@ function editable(profile: Profile): Edited {
   return out;
 }
 
-/** Name, gender, position, company, department, address: shown, corrected, saved together. */
-export function ProfileForm(props: { client: ProfileClient; profile: Profile; onSaved(answer: ProfileAnswer): void }) {
+/** The "profile extras" consent (R-PRIV-2): its state and how to give it. */
+export interface ExtrasConsent {
+  granted: boolean;
+  grant(): Promise<void>;
+}
+
+const EXTRA_FIELDS: ProfileField[] = PROFILE_FIELDS.filter((f) => f !== 'name');
+
+/**
+ * Name, gender, position, company, department, address: shown, corrected, saved together.
+ * With `extras`, filling a field beyond the name asks for the consent first.
+ */
+export function ProfileForm(props: {
+  client: ProfileClient;
+  profile: Profile;
+  onSaved(answer: ProfileAnswer): void;
+  extras?: ExtrasConsent | undefined;
+}) {
   const [edited, setEdited] = useState<Edited>(() => editable(props.profile));
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [agreed, setAgreed] = useState(false);
   const genderId = useId();
   const addressId = useId();
 
@@ -44,8 +62,14 @@ export function ProfileForm(props: { client: ProfileClient; profile: Profile; on
       setNote('Nothing to save: the profile is as shown.');
       return;
     }
+    const storesExtras = EXTRA_FIELDS.some((f) => changes[f] !== undefined && changes[f] !== null && changes[f] !== '');
+    if (props.extras && !props.extras.granted && storesExtras && !agreed) {
+      setFailure('To store these optional details, tick the consent box first — or leave them empty.');
+      return;
+    }
     setBusy(true);
     try {
+      if (props.extras && !props.extras.granted && storesExtras) await props.extras.grant();
       const answer = await props.client.correct(changes);
       setEdited(editable(answer.profile));
       props.onSaved(answer);
@@ -114,6 +138,17 @@ export function ProfileForm(props: { client: ProfileClient; profile: Profile; on
           />
           {errors.address && <p className="field__error">{errors.address}</p>}
         </div>
+        {props.extras && !props.extras.granted && EXTRA_FIELDS.some((f) => edited[f].trim() !== '') && (
+          <label className="field field--check">
+            <input
+              type="checkbox"
+              name="extrasConsent"
+              checked={agreed}
+              onChange={(e) => setAgreed(e.target.checked)}
+            />{' '}
+            {EXTRAS_CONSENT_TEXT}
+          </label>
+        )}
         <SubmitButton busy={busy} busyText="Saving…">
           Save changes
         </SubmitButton>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../../accounts/auth';
 import { FormError } from '../../../accounts/ui';
+import { PrivacyClient } from '../../../api/privacy';
 import { ProfileClient, type ProfileAnswer } from '../../../api/profile';
 import { AvatarCard } from './AvatarCard';
 import { ContactChangeCard } from './ContactChangeCard';
@@ -40,7 +41,9 @@ export function ProfilePage({ client: given }: { client?: ProfileClient }) {
 }
 
 function SignedInProfile({ client }: { client: ProfileClient }) {
-  const { state, signedIn } = useAuth();
+  const { state, signedIn, client: accounts } = useAuth();
+  const privacy = useMemo(() => new PrivacyClient(accounts), [accounts]);
+  const [extrasGranted, setExtrasGranted] = useState<boolean | null>(null);
   const [answer, setAnswer] = useState<ProfileAnswer | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -56,6 +59,30 @@ function SignedInProfile({ client }: { client: ProfileClient }) {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    let live = true;
+    privacy.extrasConsent().then(
+      (granted) => live && setExtrasGranted(granted),
+      () => live && setExtrasGranted(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [privacy]);
+  const extras = useMemo(
+    () =>
+      extrasGranted === null
+        ? undefined
+        : {
+            granted: extrasGranted,
+            grant: async () => {
+              await privacy.setExtrasConsent(true);
+              setExtrasGranted(true);
+            },
+          },
+    [extrasGranted, privacy],
+  );
 
   const sessionId = state.status === 'signedIn' ? state.sessionId : null;
   const update = useCallback(
@@ -85,7 +112,7 @@ function SignedInProfile({ client }: { client: ProfileClient }) {
             name={answer.user.displayName}
             onChanged={update}
           />
-          <ProfileForm client={client} profile={answer.profile} onSaved={update} />
+          <ProfileForm client={client} profile={answer.profile} onSaved={update} extras={extras} />
           <ContactChangeCard
             client={client}
             user={answer.user}
