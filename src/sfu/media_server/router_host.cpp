@@ -64,7 +64,8 @@ RouterHost::RouterHost(std::string id, WorkerContext& context)
                                     .maxSsrcsPerTransport = context.options.maxSsrcsPerTransport,
                                     .recovery = {},
                                     .retransmission = {},
-                                    .activeSpeaker = {}}) {
+                                    .activeSpeaker = {},
+                                    .probing = {}}) {
     router_.setObserver(this);
 }
 
@@ -98,6 +99,9 @@ transport::WebRtcTransportEvents RouterHost::transportEvents(const std::string& 
         router_.onSenderReport(transportId, info);
     };
     e.onRtcpReportDue = [this, transportId] { router_.sendRtcpReports(transportId); };
+    e.onBandwidthEstimate = [this, transportId](std::uint64_t bitsPerSecond) {
+        router_.onBandwidthEstimate(transportId, bitsPerSecond);
+    };
     e.onIceState = [this, transportId](ice::IceState state) {
         const auto& cb = context_.observer.onIceState;
         if (!cb || state == ice::IceState::New) {
