@@ -1,6 +1,6 @@
 // Subscriber RTCP on arbitrary bytes into the send-side estimation, as the
 // transport runs it: the first two bytes say how many packets were sent
-// (numbered from a start that makes sequence numbers wrap), the rest is a
+// (with the top bit, 65000 more, so sequence numbers wrap), the rest is a
 // compound RTCP packet. Every transport-cc message is matched against the
 // history and fed to the estimator, every REMB too. The adapter stays within
 // its bound, never reports a packet twice, and the estimate within its limits.
@@ -27,9 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     history = bwe::SendHistory();
     adapter = bwe::FeedbackAdapter();
     bwe::BandwidthEstimator estimator(options);
-    const std::size_t sent =
-        (std::size_t{data[0]} << 8 | data[1]) % (2 * bwe::SendHistory::kCapacity);
-    for (std::size_t i = 0; i < 65'000 + sent; ++i) {
+    // Bit 15 set: numbers past 65535 (so they wrap); the rest: how many more.
+    const std::size_t wrapped = (data[0] & 0x80) != 0 ? 65'000 : 0;
+    const std::size_t sent = wrapped + ((std::size_t{data[0]} & 0x7F) << 8 | data[1]) %
+                                           (2 * bwe::SendHistory::kCapacity);
+    for (std::size_t i = 0; i < sent; ++i) {
         history.onSent(static_cast<std::int64_t>(i) * 1000, 1200, i % 7 == 0 ? 1 : 0);
     }
     packet::rtcp::CompoundIterator it(packet::Bytes(data + 2, size - 2));
