@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD_DIR="${VP_BUILD_DIR:-$ROOT/build}"
 export DEBIAN_FRONTEND=noninteractive
 
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> %s (%s s into the run)\n' "$*" "$SECONDS"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Debian packages the project needs, one per line in scripts/deps/apt-packages.txt.

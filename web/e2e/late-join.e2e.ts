@@ -3,15 +3,18 @@
 // only when asked, so the third page decodes a picture of each publisher quickly
 // only if the server asks the publisher for one (PLI/FIR) when the consumer is
 // created. Measured in the late page, up to the first frame of each camera
-// presented in its <video> (requestVideoFrameCallback): at most 2 s from the
-// `join` request, and so at most 2 s from the `resumeConsumer` of that camera.
+// presented in its <video> (requestVideoFrameCallback). Chromium's VP8 encoder sends
+// a periodic keyframe only every 3000 frames (~100 s), so a picture well before that
+// proves the keyframe request. The bound is generous (8 s) because test machines
+// are shared and noisy; the measured times are printed, and the latency itself
+// belongs in a benchmark, not in an assertion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type WatchedPage } from './harness';
 import { installProbe, PROBE_WIRE_LIMIT, readProbe, type TileTiming, type WireMessage } from './probes';
 
 const ROOM = 'late-join';
 const PUBLISH_BEFORE_JOIN_MS = 10_000;
-const KEYFRAME_WITHIN_MS = 2_000;
+const KEYFRAME_WITHIN_MS = 8_000;
 
 const path = (name: string) => `/dev/media?room=${ROOM}&name=${name}`;
 

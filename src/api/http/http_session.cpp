@@ -389,10 +389,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
             res.body() = std::move(response.body);
             res.prepare_payload();
         }
+        // Counted before the write: a client that has the answer also finds it in /metrics.
+        state_->record(method, route, response.status, started, ticket_.clientIp());
         arm(state_->options.readTimeout, Phase::Writing);
         auto [ec, n] = co_await bhttp::async_write(stream_, res, kTuple);
         disarm(Phase::Idle);
-        state_->record(method, route, response.status, started, ticket_.clientIp());
         co_return !ec;
     }
 
@@ -416,9 +417,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         res.keep_alive(false);
         res.body() = Response::error(status, code, message).body;
         res.prepare_payload();
+        state_->record("-", "invalid", status, started, ticket_.clientIp());
         arm(state_->options.readTimeout, Phase::Writing);
         auto [ec, n] = co_await bhttp::async_write(stream_, res, kTuple);
-        state_->record("-", "invalid", status, started, ticket_.clientIp());
         if (ec || timedOut_) {
             co_return;
         }

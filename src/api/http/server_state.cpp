@@ -12,7 +12,7 @@ ServerState::ServerState(ServerOptions opts, Router& r, ServerHooks h)
                                "HTTP requests by matched route and status.", {"route", "status"})),
       latency(metrics.histogram(
           "videopro_http_request_duration_seconds",
-          "Time from the first header byte to the written response.",
+          "Time from the first header byte to the response handed to the socket.",
           {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0})),
       webSocketsOpen(metrics.gauge("videopro_websocket_open", "Open WebSocket connections.")),
       refused(metrics.counter("videopro_http_connections_refused_total",

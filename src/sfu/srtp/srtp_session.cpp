@@ -7,12 +7,17 @@
 #include <string>
 #include <utility>
 
+#include "sfu/srtp/aead_rtp_opener.hpp"
+#include "sfu/srtp/aead_rtp_sealer.hpp"
 #include "sfu/srtp/srtp_library.hpp"
 
 namespace vp::sfu::srtp {
 namespace {
 
 static_assert(SrtpSession::kProtectOverhead >= SRTP_MAX_TRAILER_LEN + 4);
+
+constexpr const char* kOperationNames[] = {"protect RTP", "unprotect SRTP", "protect RTCP",
+                                           "unprotect SRTCP"};
 static_assert(kMaxKeyAndSaltLength <= SRTP_MAX_KEY_LEN);
 
 void setCryptoPolicy(SrtpProfile profile, srtp_policy_t& policy) {
@@ -89,11 +94,39 @@ common::Result<SrtpSession> SrtpSession::create(SrtpDirection direction, SrtpPro
                                      std::to_string(static_cast<int>(status)) +
                                      "); is the crypto backend missing this cipher?");
     }
-    return SrtpSession(session, direction, profile);
+    std::unique_ptr<AeadRtpSealer> sealer;
+    std::unique_ptr<AeadRtpOpener> opener;
+    if (profile == SrtpProfile::AeadAes128Gcm && direction == SrtpDirection::Outbound) {
+        auto made = AeadRtpSealer::create(keyAndSalt);
+        if (!made.ok()) {
+            srtp_dealloc(session);
+            return made.error();
+        }
+        sealer = std::move(made).value();
+    } else if (profile == SrtpProfile::AeadAes128Gcm) {
+        auto made = AeadRtpOpener::create(keyAndSalt);
+        if (!made.ok()) {
+            srtp_dealloc(session);
+            return made.error();
+        }
+        opener = std::move(made).value();
+    }
+    return SrtpSession(session, direction, profile, std::move(sealer), std::move(opener));
 }
+
+SrtpSession::SrtpSession(srtp_ctx_t_* session, SrtpDirection direction, SrtpProfile profile,
+                         std::unique_ptr<AeadRtpSealer> sealer,
+                         std::unique_ptr<AeadRtpOpener> opener)
+    : session_(session),
+      sealer_(std::move(sealer)),
+      opener_(std::move(opener)),
+      direction_(direction),
+      profile_(profile) {}
 
 SrtpSession::SrtpSession(SrtpSession&& other) noexcept
     : session_(std::exchange(other.session_, nullptr)),
+      sealer_(std::move(other.sealer_)),
+      opener_(std::move(other.opener_)),
       direction_(other.direction_),
       profile_(other.profile_) {}
 
@@ -103,6 +136,8 @@ SrtpSession& SrtpSession::operator=(SrtpSession&& other) noexcept {
             srtp_dealloc(session_);
         }
         session_ = std::exchange(other.session_, nullptr);
+        sealer_ = std::move(other.sealer_);
+        opener_ = std::move(other.opener_);
         direction_ = other.direction_;
         profile_ = other.profile_;
     }
@@ -117,11 +152,23 @@ SrtpSession::~SrtpSession() {
 
 common::Result<std::size_t> SrtpSession::protectRtp(std::span<std::uint8_t> buffer,
                                                     std::size_t length) {
+    if (sealer_ != nullptr) {
+        if (auto ok = checkCall(Operation::ProtectRtp, buffer, length); !ok.ok()) {
+            return ok.error();
+        }
+        return sealer_->seal(buffer, length);
+    }
     return run(Operation::ProtectRtp, buffer, length);
 }
 
 common::Result<std::size_t> SrtpSession::unprotectRtp(std::span<std::uint8_t> buffer,
                                                       std::size_t length) {
+    if (opener_ != nullptr) {
+        if (auto ok = checkCall(Operation::UnprotectRtp, buffer, length); !ok.ok()) {
+            return ok.error();
+        }
+        return opener_->open(buffer, length);
+    }
     return run(Operation::UnprotectRtp, buffer, length);
 }
 
@@ -135,11 +182,9 @@ common::Result<std::size_t> SrtpSession::unprotectRtcp(std::span<std::uint8_t> b
     return run(Operation::UnprotectRtcp, buffer, length);
 }
 
-common::Result<std::size_t> SrtpSession::run(Operation operation, std::span<std::uint8_t> buffer,
-                                             std::size_t length) {
-    static constexpr const char* kNames[] = {"protect RTP", "unprotect SRTP", "protect RTCP",
-                                             "unprotect SRTCP"};
-    const char* name = kNames[static_cast<int>(operation)];
+common::Status SrtpSession::checkCall(Operation operation, std::span<std::uint8_t> buffer,
+                                      std::size_t length) const {
+    const char* name = kOperationNames[static_cast<int>(operation)];
     const bool protect = operation == Operation::ProtectRtp || operation == Operation::ProtectRtcp;
     if (session_ == nullptr) {
         return common::makeError("srtp_no_session",
@@ -159,7 +204,15 @@ common::Result<std::size_t> SrtpSession::run(Operation operation, std::span<std:
                                      std::to_string(buffer.size()) +
                                      " bytes (protect needs kProtectOverhead spare bytes)");
     }
+    return {};
+}
 
+common::Result<std::size_t> SrtpSession::run(Operation operation, std::span<std::uint8_t> buffer,
+                                             std::size_t length) {
+    if (auto ok = checkCall(operation, buffer, length); !ok.ok()) {
+        return ok.error();
+    }
+    const char* name = kOperationNames[static_cast<int>(operation)];
     int len = static_cast<int>(length);
     srtp_err_status_t status = srtp_err_status_ok;
     switch (operation) {

@@ -41,11 +41,10 @@ TEST(RequestLogTest, SlowSinkNeverBlocksPushAndOverflowIsCounted) {
             ++delivered;
         },
         10);
-    const auto start = std::chrono::steady_clock::now();
+    // The sink is blocked until the end: a push that waited for it would hang here.
     for (int i = 0; i < 1000; ++i) {
         log.push(record(i));
     }
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
     EXPECT_GE(log.dropped(), 980u);
     release.set_value();
 }
