@@ -279,8 +279,13 @@ TEST_F(BandwidthEstimationE2E, ASubscriberWhoseEstimateDropsMovesToALowerLayerWi
         }
     };
 
-    // A fast path: the top layer.
-    runFor(3s);
+    // A fast path: the top layer (a loaded machine's scheduling hiccups may
+    // cost it for a moment; probes bring it back).
+    runFor(2s);
+    for (int i = 0; i < 12 && (subscriber.video.empty() || subscriber.video.back().layer != 2);
+         ++i) {
+        runFor(500ms);
+    }
     ASSERT_FALSE(subscriber.video.empty());
     EXPECT_EQ(subscriber.video.back().layer, 2);
     auto before = stats();
@@ -298,6 +303,7 @@ TEST_F(BandwidthEstimationE2E, ASubscriberWhoseEstimateDropsMovesToALowerLayerWi
     EXPECT_EQ(transportOf(before, "pub").availableOutgoingBitrate, 0u) << "it receives nothing";
 
     // The path narrows to 200 kbps: the feedback shows queues growing.
+    const std::size_t narrowedAt = subscriber.video.size();
     subscriber.setBottleneck(200'000);
     runFor(4s);
     const auto after = transportOf(stats(), "sub");
@@ -306,13 +312,16 @@ TEST_F(BandwidthEstimationE2E, ASubscriberWhoseEstimateDropsMovesToALowerLayerWi
     EXPECT_TRUE(after.limited);
     const auto& video = subscriber.video;
     EXPECT_EQ(video.back().layer, 0);
-    // The switch down happened at a keyframe of the new layer.
+    // Every switch happened at a keyframe of the new layer; after the path
+    // narrowed, only downwards.
     std::size_t switches = 0;
     for (std::size_t i = 1; i < video.size(); ++i) {
         if (video[i].layer != video[i - 1].layer) {
-            ++switches;
             EXPECT_TRUE(video[i].keyframeStart) << "switch to layer " << int{video[i].layer};
-            EXPECT_LT(video[i].layer, video[i - 1].layer);
+            if (i >= narrowedAt) {
+                ++switches;
+                EXPECT_LT(video[i].layer, video[i - 1].layer);
+            }
         }
     }
     EXPECT_GE(switches, 1u);
