@@ -131,6 +131,9 @@ std::optional<Departure> Room::removePeer(std::uint64_t channelId, std::string_v
     }
     Departure departure{std::move(it->second), {}};
     peers_.erase(it);
+    if (departure.peer.id == activeSpeaker_) {
+        activeSpeaker_.clear();
+    }
     for (const auto& [producerId, producer] : departure.peer.producers) {
         auto dropped = dropConsumersOf(producerId);
         departure.orphanedConsumers.insert(departure.orphanedConsumers.end(), dropped.begin(),
@@ -278,6 +281,19 @@ void Room::setProducerPaused(Peer& peer, std::string_view producerId, bool pause
     it->second.paused = paused;
     notifyOthers(&peer, paused ? "producerPaused" : "producerResumed",
                  producerNote(producerId, peer));
+}
+
+bool Room::announceActiveSpeaker(std::string_view producerId) {
+    const ProducerRef ref = findProducer(producerId);
+    if (ref.owner == nullptr || !ref.owner->joined || ref.owner->id == activeSpeaker_) {
+        return false;
+    }
+    activeSpeaker_ = ref.owner->id;
+    json::object note;
+    note[meeting_ ? "participantId" : "peerId"] = activeSpeaker_;
+    note["producerId"] = producerId;
+    notifyOthers(nullptr, "activeSpeaker", note);
+    return true;
 }
 
 Room::ProducerRef Room::findProducer(std::string_view producerId) const {

@@ -150,6 +150,14 @@ class Room {
     // Records the pause state and tells the others (producerPaused / producerResumed).
     void setProducerPaused(Peer& peer, std::string_view producerId, bool paused);
 
+    // The media server named the dominant speaker's audio producer. When its owner is
+    // not the participant announced last, every joined peer gets activeSpeaker
+    // {participantId, producerId} (test rooms: {peerId, producerId}); returns
+    // whether it was sent. The detector's hysteresis bounds how often this happens.
+    bool announceActiveSpeaker(std::string_view producerId);
+    // The participant announced last; empty before anyone spoke or after he left.
+    const std::string& activeSpeaker() const { return activeSpeaker_; }
+
     // A ready producer, by id, and its owner; nulls when there is none.
     struct ProducerRef {
         const Peer* owner = nullptr;
@@ -180,6 +188,7 @@ class Room {
     bool routerReady_ = false;
     std::optional<MeetingState> meeting_;
     std::map<std::uint64_t, Peer> peers_;  // by channel id
+    std::string activeSpeaker_;            // a peer id
 };
 
 // {producerId, peerId, participantId, kind, paused, source, appData: {source}}; a

@@ -161,6 +161,8 @@ json::object Room::meetingSnapshot(const Peer& self) const {
     out["producers"] = std::move(producers);
     out["chat"] = std::move(chat);
     out["waiting"] = self.member->moderates() ? waitingList() : json::array{};
+    out["activeSpeaker"] =
+        activeSpeaker_.empty() ? json::value(nullptr) : json::value(activeSpeaker_);
     return out;
 }
 

@@ -115,7 +115,7 @@ void RoomService::joinMeeting(const Call& call, Respond respond) {
         }
     }
     if (!routerToCreate.empty()) {
-        media_.createRouter(routerToCreate,
+        media_.createRouter(routerToCreate, routerSettings(),
                             [this, roomId, routerId = routerToCreate](common::Status created) {
                                 onRouterCreated(roomId, routerId, created);
                             });

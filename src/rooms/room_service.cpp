@@ -23,6 +23,9 @@ RoomService::RoomService(media::MediaServer& media, common::Random& random, Room
                                       media::ConsumerEvent event) {
         onConsumerEvent(routerId, consumerId, event);
     };
+    observer.onActiveSpeaker = [this](const std::string& routerId, const std::string& producerId) {
+        onActiveSpeaker(routerId, producerId);
+    };
     observer.onDtlsState = [](const std::string& routerId, const std::string& transportId,
                               media::DtlsState state, const std::string& error) {
         if (state == media::DtlsState::Failed) {
@@ -140,10 +143,11 @@ void RoomService::join(const Call& call, Respond respond) {
         completeJoinsLocked(room);
     }
     if (!routerToCreate.empty()) {
-        media_.createRouter(routerToCreate, [this, roomId = request->roomId,
-                                             routerId = routerToCreate](common::Status created) {
-            onRouterCreated(roomId, routerId, created);
-        });
+        media_.createRouter(
+            routerToCreate, routerSettings(),
+            [this, roomId = request->roomId, routerId = routerToCreate](common::Status created) {
+                onRouterCreated(roomId, routerId, created);
+            });
     }
 }
 
@@ -292,6 +296,23 @@ void RoomService::onConsumerEvent(const std::string& routerId, const std::string
         event == media::ConsumerEvent::TransportClosed) {
         room->second->consumerClosed(consumerId);
     }
+}
+
+void RoomService::onActiveSpeaker(const std::string& routerId, const std::string& producerId) {
+    std::lock_guard lock(mutex_);
+    auto roomId = roomOfRouter_.find(routerId);
+    if (roomId == roomOfRouter_.end()) {
+        return;
+    }
+    if (auto room = rooms_.find(roomId->second); room != rooms_.end()) {
+        room->second->announceActiveSpeaker(producerId);
+    }
+}
+
+media::RouterSettings RoomService::routerSettings() const {
+    media::RouterSettings settings;
+    settings.loudestAudio = limits_.loudestAudio;
+    return settings;
 }
 
 RoomService::Located RoomService::locate(std::uint64_t channelId) {

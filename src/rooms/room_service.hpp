@@ -15,7 +15,7 @@
 //   resumeConsumer {consumerId}
 //   setConsumerPreferredLayers {consumerId, spatialLayer} (simulcast; 0 = lowest)
 // Notifications: peerJoined, peerLeft, newProducer, producerClosed,
-// producerPaused, producerResumed, consumerClosed.
+// producerPaused, producerResumed, consumerClosed, activeSpeaker.
 //
 // Meetings (enableMeetings; docs/meeting-protocol.md): joinMeeting {joinToken},
 // resume {resumeToken}, leave, the same media methods, and admit, refuse,
@@ -160,6 +160,9 @@ class RoomService {
     void runMutes(const std::vector<Mute>& mutes);
     void onConsumerEvent(const std::string& routerId, const std::string& consumerId,
                          sfu::media_server::ConsumerEvent event);
+    // The media server's dominant speaker changed: the room announces it.
+    void onActiveSpeaker(const std::string& routerId, const std::string& producerId);
+    sfu::media_server::RouterSettings routerSettings() const;
 
     // Media (room_media_methods.cpp).
     void createTransport(const Call& call, Respond respond);

@@ -230,12 +230,17 @@ export async function watchPage(page: Page): Promise<WatchedPage> {
  * Launches Debian's Chromium headless. Playwright gives each launch a fresh
  * temporary profile (--user-data-dir) and removes it on close.
  */
-export async function launchBrowser(): Promise<BrowserHandle> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<BrowserHandle> {
   const executablePath = process.env.VIDEOPRO_CHROMIUM || '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium, or set VIDEOPRO_CHROMIUM`);
   }
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    timeout: 30_000,
+  });
   const contexts: BrowserContext[] = [];
   return {
     browser,
@@ -261,11 +266,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: ServerOptions = {}): Promise<Harness> {
+/** `browserArgs` are added to CHROMIUM_ARGS (e.g. a fake microphone file). */
+export async function startHarness(options: ServerOptions = {}, browserArgs: string[] = []): Promise<Harness> {
   const server = await startServer(options);
   let browser: BrowserHandle;
   try {
-    browser = await launchBrowser();
+    browser = await launchBrowser(browserArgs);
   } catch (e) {
     await server.stop();
     throw e;

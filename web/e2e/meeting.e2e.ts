@@ -8,6 +8,10 @@
 // with join and exit times and a CSV; Bob asking for it gets 403.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fakeSpeechArg } from './fakeSpeech';
 import { startHarness, type Harness, type WatchedPage } from './harness';
 import { signUp } from './outbox';
 
@@ -89,7 +93,7 @@ async function prejoinAndJoin(tab: WatchedPage, meetingId: string, guestName?: s
     { timeout: 15_000 },
   );
   await page.locator('[data-testid="network-check"][data-ok="true"]').waitFor({ timeout: 15_000 });
-  // The fake microphone beeps: the level meter moves.
+  // The fake microphone talks: the level meter moves.
   await page.waitForFunction(
     () => Number(document.querySelector('[data-testid="mic-level"]')?.getAttribute('data-level')) > 0.01,
     null,
@@ -120,13 +124,17 @@ async function openParticipants(page: Page): Promise<void> {
 
 describe('meetings', () => {
   let h: Harness;
+  let audioDir = '';
 
   beforeAll(async () => {
-    h = await startHarness();
+    // Every fake microphone talks (a looped speech-like file) instead of beeping.
+    audioDir = await mkdtemp(join(tmpdir(), 'videopro-speech-'));
+    h = await startHarness({}, [await fakeSpeechArg(join(audioDir, 'speech.wav'))]);
   });
 
   afterAll(async () => {
     await h?.stop();
+    if (audioDir) await rm(audioDir, { recursive: true, force: true });
   });
 
   it('schedules, admits, meets with video and screen share, moderates, ends, and keeps attendance', async () => {
@@ -179,9 +187,14 @@ describe('meetings', () => {
 
     // Everyone decodes the other two cameras.
     for (const tab of [ann, bob, carl]) await expectDecoding(tab.page, 'camera', 2);
-    // The fake microphones beep: someone is highlighted as the active speaker. The beeps are
-    // periodic and a loaded machine delays the levels: allow several beep cycles.
-    await a.locator('[data-testid="participant-tile"][data-speaking="true"]').first().waitFor({ timeout: 30_000 });
+    // The fake microphones talk: the server's detector names a dominant speaker from the
+    // audio levels in their packets, and the pages of the two others highlight his tile
+    // (a page never highlights its own participant, so wait on all three).
+    await Promise.any(
+      [ann, bob, carl].map((tab) =>
+        tab.page.locator('[data-testid="participant-tile"][data-speaking="true"]').first().waitFor({ timeout: 15_000 }),
+      ),
+    );
     await ann.screenshot('meeting-three-people');
 
     // Carl shares his screen; Ann and Bob decode it.

@@ -192,7 +192,8 @@ int serve(std::span<const std::string> args) {
     }
     rooms::RoomService rooms(**media, common::SecureRandom::instance(),
                              {static_cast<std::size_t>(settings.maxRooms),
-                              static_cast<std::size_t>(settings.maxPeersPerRoom)});
+                              static_cast<std::size_t>(settings.maxPeersPerRoom),
+                              static_cast<std::size_t>(settings.loudestAudio)});
 
     auto accounts = AccountsRuntime::create(settings, **db, pool, clock);
     if (!accounts) {

@@ -123,6 +123,13 @@ const OptionSpec kOptions[] = {
      &S::maxPeersPerRoom,
      {2, 10'000},
      "Participants in one room."},
+    {"rooms.loudest_audio",
+     "--loudest-audio",
+     "VIDEOPRO_LOUDEST_AUDIO",
+     &S::loudestAudio,
+     {0, 64},
+     "Large meetings: forward to each participant only the N loudest microphones, "
+     "chosen with hysteresis from their audio levels (0: every microphone)."},
     {"rooms.max_waiting_per_room",
      "--max-waiting-per-room",
      "VIDEOPRO_MAX_WAITING_PER_ROOM",

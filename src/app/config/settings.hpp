@@ -47,6 +47,7 @@ struct Settings {
     std::int64_t resumeGraceSeconds = 30;
     std::int64_t emptyRoomTimeoutSeconds = 300;
     std::int64_t joinsPerIpPerSecond = 20;
+    std::int64_t loudestAudio = 0;  // 0: every audio stream is forwarded
 
     // Network operation log (R-PRIV-7)
     std::int64_t oplogRetentionDays = 183;

@@ -121,7 +121,7 @@ class MediaServer::Impl {
                                  "the media worker is stopped or its queue is full; retry later");
     }
 
-    void createRouter(std::string routerId, Callback<void> done) {
+    void createRouter(std::string routerId, RouterSettings settings, Callback<void> done) {
         if (routerId.empty() || routerId.size() > 256) {
             done(common::makeError("media.invalid_id", "routerId must have 1 to 256 characters"));
             return;
@@ -150,9 +150,9 @@ class MediaServer::Impl {
             routerWorker_.emplace(routerId, index);
         }
         WorkerMedia* media = media_[index].get();
-        const bool posted = workers_.at(index).post([media, routerId, done] {
-            media->routers.emplace(routerId,
-                                   std::make_unique<RouterHost>(routerId, media->context));
+        const bool posted = workers_.at(index).post([media, routerId, settings, done] {
+            media->routers.emplace(
+                routerId, std::make_unique<RouterHost>(routerId, media->context, settings));
             done({});
         });
         if (!posted) {
@@ -336,7 +336,11 @@ void MediaServer::setObserver(MediaServerObserver observer) {
 }
 
 void MediaServer::createRouter(std::string routerId, Callback<void> done) {
-    impl_->createRouter(std::move(routerId), std::move(done));
+    impl_->createRouter(std::move(routerId), {}, std::move(done));
+}
+
+void MediaServer::createRouter(std::string routerId, RouterSettings settings, Callback<void> done) {
+    impl_->createRouter(std::move(routerId), settings, std::move(done));
 }
 
 void MediaServer::closeRouter(std::string routerId) {

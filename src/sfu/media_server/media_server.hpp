@@ -37,6 +37,12 @@ struct MediaServerOptions {
     std::chrono::milliseconds consentCheckInterval{1'000};
 };
 
+// Per-router choices of the room layer.
+struct RouterSettings {
+    // Forward only the N loudest audio producers (ssrc-audio-level); 0 = all.
+    std::size_t loudestAudio = 0;
+};
+
 struct DtlsFingerprint {
     std::string algorithm;  // "sha-256"
     std::string value;      // "AB:CD:..."
@@ -216,6 +222,7 @@ class MediaServer {
     void setObserver(MediaServerObserver observer);
 
     void createRouter(std::string routerId, Callback<void> done);  // least-loaded worker
+    void createRouter(std::string routerId, RouterSettings settings, Callback<void> done);
     void closeRouter(std::string routerId);
     void createWebRtcTransport(std::string routerId, std::string transportId,
                                Callback<WebRtcTransportInfo> done);

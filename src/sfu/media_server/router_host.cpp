@@ -54,18 +54,20 @@ const DtlsFingerprint& preferredFingerprint(const DtlsParameters& remote) {
     return remote.fingerprints.front();
 }
 
+router::RouterOptions routerOptions(const WorkerContext& context, const RouterSettings& settings) {
+    router::RouterOptions options;
+    options.maxTransports = context.options.maxTransportsPerRouter;
+    options.maxSsrcsPerTransport = context.options.maxSsrcsPerTransport;
+    options.loudestAudio.count = settings.loudestAudio;
+    return options;
+}
+
 }  // namespace
 
-RouterHost::RouterHost(std::string id, WorkerContext& context)
+RouterHost::RouterHost(std::string id, WorkerContext& context, RouterSettings settings)
     : id_(std::move(id)),
       context_(context),
-      router_(id_, context.transport.clock, context.random,
-              router::RouterOptions{.maxTransports = context.options.maxTransportsPerRouter,
-                                    .maxSsrcsPerTransport = context.options.maxSsrcsPerTransport,
-                                    .recovery = {},
-                                    .retransmission = {},
-                                    .activeSpeaker = {},
-                                    .probing = {}}) {
+      router_(id_, context.transport.clock, context.random, routerOptions(context, settings)) {
     router_.setObserver(this);
 }
 

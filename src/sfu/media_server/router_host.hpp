@@ -43,7 +43,7 @@ struct RouterCounts {
 
 class RouterHost final : public router::RouterObserver {
   public:
-    RouterHost(std::string id, WorkerContext& context);
+    RouterHost(std::string id, WorkerContext& context, RouterSettings settings = {});
     ~RouterHost() override;
     RouterHost(const RouterHost&) = delete;
     RouterHost& operator=(const RouterHost&) = delete;

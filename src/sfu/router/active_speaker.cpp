@@ -51,6 +51,7 @@ std::optional<std::string> ActiveSpeakerDetector::tick(TimePoint now) {
 }
 
 std::optional<std::string> ActiveSpeakerDetector::closeWindow() {
+    ++windows_;
     const Speaker* current = nullptr;
     for (auto& [id, s] : speakers_) {
         const double window = s.packets == 0 ? 0.0 : s.sum / s.packets;

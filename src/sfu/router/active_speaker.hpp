@@ -48,6 +48,8 @@ class ActiveSpeakerDetector {
 
     const std::string& dominant() const { return dominant_; }  // empty: nobody yet
     double score(std::string_view producerId) const;
+    // Windows closed so far (each one updates every score).
+    std::uint64_t windows() const { return windows_; }
 
   private:
     struct Speaker {
@@ -70,6 +72,7 @@ class ActiveSpeakerDetector {
     std::string dominant_;
     bool started_ = false;
     TimePoint windowEnd_{};
+    std::uint64_t windows_ = 0;
 };
 
 }  // namespace vp::sfu::router

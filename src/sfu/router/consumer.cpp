@@ -89,6 +89,13 @@ void Consumer::setProducerPaused(bool paused) {
     init_.producerPaused = paused;
 }
 
+void Consumer::setSelected(bool selected) {
+    if (!init_.selected && selected) {
+        startNewSegment();
+    }
+    init_.selected = selected;
+}
+
 bool Consumer::setPreferredLayer(std::size_t spatialLayer) {
     return layers_ && layers_->setPreferred(spatialLayer);
 }
@@ -136,7 +143,7 @@ void Consumer::rewriteVp8(const packet::RtpPacketView& in, std::size_t size,
 bool Consumer::forward(const packet::RtpPacketView& in, const IncomingStream& stream,
                        const ExtensionIdMap& producerToRouter, RtpStreamRewriter::TimePoint now) {
     const std::uint8_t mapped = payloadMap_[stream.mappedPayloadType & 0x7F];
-    if (init_.paused || init_.producerPaused || mapped == 0) {
+    if (init_.paused || init_.producerPaused || !init_.selected || mapped == 0) {
         ++stats_.packetsDropped;
         return false;
     }

@@ -47,6 +47,7 @@ struct ConsumerInit {
     rtp_parameters::RtpParameters rtpParameters;  // what the subscriber negotiated
     bool paused = false;
     bool producerPaused = false;
+    bool selected = true;                   // false: its audio producer is not among the N loudest
     std::uint16_t firstSequenceNumber = 0;  // random in production
     std::uint32_t firstTimestamp = 0;       // random in production
     std::uint16_t firstRtxSequenceNumber = 0;
@@ -109,6 +110,10 @@ class Consumer {
     // Pausing either side stops the flow; resuming starts a new segment.
     void setPaused(bool paused);
     void setProducerPaused(bool paused);
+    // Loudest-N audio forwarding: an unselected consumer forwards nothing; selecting
+    // it again starts a new segment, as a resume does.
+    void setSelected(bool selected);
+    bool selected() const { return init_.selected; }
 
   private:
     // Writes the rebuilt packet into scratch_; its size, or 0 when it does not fit.

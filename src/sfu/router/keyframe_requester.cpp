@@ -23,16 +23,21 @@ KeyframeMethod keyframeMethodOf(const rtp_parameters::RtpCodecParameters& codec)
     return KeyframeMethod::None;
 }
 
-bool KeyframeRequester::request(std::uint32_t mediaSsrc, TimePoint now, RtcpSink& sink) {
+bool KeyframeRequester::request(std::uint32_t mediaSsrc, TimePoint now, RtcpSink& sink,
+                                bool urgent) {
     if (method_ == KeyframeMethod::None) {
         return false;
     }
     pending_ = true;
+    pendingUrgent_ = pendingUrgent_ || urgent;
     return flush(mediaSsrc, now, sink);
 }
 
 bool KeyframeRequester::flush(std::uint32_t mediaSsrc, TimePoint now, RtcpSink& sink) {
-    if (!pending_ || mediaSsrc == 0 || (sentBefore_ && now - lastSent_ < minInterval_)) {
+    const auto interval = pendingUrgent_
+                              ? std::min<std::chrono::milliseconds>(kUrgentInterval, minInterval_)
+                              : minInterval_;
+    if (!pending_ || mediaSsrc == 0 || (sentBefore_ && now - lastSent_ < interval)) {
         return false;
     }
     return send(mediaSsrc, now, sink);
@@ -52,6 +57,7 @@ bool KeyframeRequester::send(std::uint32_t mediaSsrc, TimePoint now, RtcpSink& s
     }
     sink.sendRtcp(packet::Bytes(buffer_.data(), *size));
     pending_ = false;
+    pendingUrgent_ = false;
     sentBefore_ = true;
     lastSent_ = now;
     ++sent_;

@@ -3,6 +3,10 @@
 // negotiated), at most once per interval per producer: requests that arrive
 // inside the interval are remembered and sent once it has passed, so a late
 // joiner is never left without one and a burst of joiners costs one request.
+// An urgent request (a subscriber starts receiving: consumer created or resumed,
+// producer resumed) waits only kUrgentInterval since the last request instead,
+// so a late joiner sees video within a frame or two of the keyframe's trip
+// rather than up to a second later; the publisher still gets at most 4 per second.
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -21,6 +25,8 @@ KeyframeMethod keyframeMethodOf(const rtp_parameters::RtpCodecParameters& codec)
 
 class KeyframeRequester {
   public:
+    static constexpr std::chrono::milliseconds kUrgentInterval{250};
+
     using TimePoint = std::chrono::steady_clock::time_point;
 
     KeyframeRequester(KeyframeMethod method, std::chrono::milliseconds minInterval)
@@ -28,7 +34,7 @@ class KeyframeRequester {
 
     // A consumer wants a keyframe: sends now if allowed, else marks pending.
     // mediaSsrc 0 (not yet known) keeps it pending. Returns true if sent.
-    bool request(std::uint32_t mediaSsrc, TimePoint now, RtcpSink& sink);
+    bool request(std::uint32_t mediaSsrc, TimePoint now, RtcpSink& sink, bool urgent = false);
     // Sends a pending request once the interval has passed. Returns true if sent.
     bool flush(std::uint32_t mediaSsrc, TimePoint now, RtcpSink& sink);
 
@@ -41,6 +47,7 @@ class KeyframeRequester {
     KeyframeMethod method_;
     std::chrono::milliseconds minInterval_;
     bool pending_ = false;
+    bool pendingUrgent_ = false;
     bool sentBefore_ = false;
     TimePoint lastSent_{};
     std::uint8_t firSequence_ = 0;

@@ -281,10 +281,10 @@ std::size_t Producer::reportBlocks(std::chrono::steady_clock::time_point now,
 }
 
 void Producer::requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink,
-                               std::size_t encoding) {
+                               std::size_t encoding, bool urgent) {
     if (encoding < keyframes_.size()) {
         keyframes_[encoding].request(encoding < streams_.size() ? streams_[encoding].ssrc : 0, now,
-                                     sink);
+                                     sink, urgent);
     }
 }
 

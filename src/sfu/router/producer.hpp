@@ -123,9 +123,10 @@ class Producer {
     const std::vector<ProducerStream>& streams() const { return streams_; }
 
     // Keyframe of one encoding (simple consumers forward the first), at most
-    // once per interval per encoding; pending ones go out on flush.
+    // once per interval per encoding (urgent: KeyframeRequester::kUrgentInterval);
+    // pending ones go out on flush.
     void requestKeyframe(std::chrono::steady_clock::time_point now, RtcpSink& sink,
-                         std::size_t encoding = 0);
+                         std::size_t encoding = 0, bool urgent = false);
     void flushKeyframeRequest(std::chrono::steady_clock::time_point now, RtcpSink& sink);
     const KeyframeRequester& keyframeRequester(std::size_t encoding = 0) const {
         return keyframes_[encoding < keyframes_.size() ? encoding : 0];

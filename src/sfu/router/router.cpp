@@ -55,7 +55,8 @@ Router::Router(std::string id, const common::Clock& clock, common::Random& rando
       clock_(clock),
       random_(random),
       options_(options),
-      speakers_(options.activeSpeaker) {}
+      speakers_(options.activeSpeaker),
+      loudest_(options.loudestAudio) {}
 
 Router::~Router() = default;
 
@@ -190,6 +191,7 @@ common::Result<const Producer*> Router::produce(ProduceRequest request) {
     transport->producers.push_back(raw);
     if (raw->kind() == rp::MediaKind::Audio && raw->audioLevelId() != 0) {
         speakers_.add(raw->id());
+        loudest_.add(raw->id());
     }
     producers_.emplace(std::move(request.producerId), std::move(producer));
     return static_cast<const Producer*>(raw);
@@ -235,6 +237,7 @@ common::Result<const Consumer*> Router::consume(ConsumeRequest request) {
     init.rtpParameters = std::move(*params);
     init.paused = request.paused;
     init.producerPaused = producer->paused();
+    init.selected = loudest_.selected(producer->id());
     init.firstSequenceNumber = static_cast<std::uint16_t>(random_.uniform(0x10000));
     init.firstTimestamp = static_cast<std::uint32_t>(random_.uniform(0x1'0000'0000));
     init.firstRtxSequenceNumber = static_cast<std::uint16_t>(random_.uniform(0x10000));
@@ -249,15 +252,15 @@ common::Result<const Consumer*> Router::consume(ConsumeRequest request) {
     consumers_.emplace(std::move(request.consumerId), std::move(consumer));
     raw->setActiveEncodings(producer->activeEncodings(clock_.steadyNow()));
     if (!raw->paused()) {
-        requestKeyframe(*producer, raw->keyframeEncoding());
+        requestKeyframe(*producer, raw->keyframeEncoding(), true);
     }
     return static_cast<const Consumer*>(raw);
 }
 
-void Router::requestKeyframe(Producer& producer, std::size_t encoding) {
+void Router::requestKeyframe(Producer& producer, std::size_t encoding, bool urgent) {
     Transport* transport = findTransport(producer.transportId());
     if (transport != nullptr && !producer.paused()) {
-        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink, encoding);
+        producer.requestKeyframe(clock_.steadyNow(), *transport->rtcpSink, encoding, urgent);
     }
 }
 
@@ -278,7 +281,7 @@ void Router::setProducerPaused(Producer& producer, bool paused) {
     }
     for (const Consumer* c : producer.consumers()) {
         if (!paused && !c->paused()) {
-            requestKeyframe(producer, c->keyframeEncoding());
+            requestKeyframe(producer, c->keyframeEncoding(), true);
         }
     }
 }
@@ -319,7 +322,7 @@ common::Status Router::resumeConsumer(std::string_view consumerId) {
     c->setPaused(false);
     if (wasPaused) {
         if (Producer* p = findProducer(c->producerId()); p != nullptr) {
-            requestKeyframe(*p, c->keyframeEncoding());
+            requestKeyframe(*p, c->keyframeEncoding(), true);
         }
     }
     return {};
@@ -383,6 +386,7 @@ void Router::removeProducer(Producer& producer) {
                       [&](const auto& entry) { return entry.second == &producer; });
     }
     speakers_.remove(producer.id());
+    loudest_.remove(producer.id());
     producers_.erase(producer.id());
 }
 

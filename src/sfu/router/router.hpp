@@ -29,6 +29,7 @@
 #include "sfu/packet/rtp_packet.hpp"
 #include "sfu/router/active_speaker.hpp"
 #include "sfu/router/consumer.hpp"
+#include "sfu/router/loudest_audio.hpp"
 #include "sfu/router/producer.hpp"
 #include "sfu/router/sinks.hpp"
 #include "sfu/rtp_parameters/types.hpp"
@@ -44,6 +45,7 @@ struct RouterOptions {
     ProducerRecoveryOptions recovery;     // NACK generator and packet cache per producer
     RetransmissionLimits retransmission;  // per consumer
     ActiveSpeakerOptions activeSpeaker;   // audio producers with ssrc-audio-level
+    LoudestAudioOptions loudestAudio;     // count 0: every audio producer is forwarded
     bwe::ProbeOptions probing;            // per subscriber transport with an estimate
 };
 
@@ -159,6 +161,8 @@ class Router {
     const RouterStats& stats() const { return stats_; }
     // Empty until someone spoke; changes are reported to RouterObserver::onDominantSpeaker.
     const std::string& dominantSpeaker() const { return speakers_.dominant(); }
+    // Loudest-N forwarding: whether this audio producer is forwarded now.
+    bool audioForwarded(std::string_view producerId) const { return loudest_.selected(producerId); }
 
   private:
     struct StringHash {
@@ -197,7 +201,8 @@ class Router {
     Consumer* findConsumer(std::string_view id);
     Producer* demultiplex(Transport& transport, const packet::RtpPacketView& packet);
     common::Status checkProduce(const ProduceRequest& request, const Transport& transport) const;
-    void requestKeyframe(Producer& producer, std::size_t encoding = 0);
+    // urgent: a subscriber starts receiving (late joiner), KeyframeRequester::kUrgentInterval.
+    void requestKeyframe(Producer& producer, std::size_t encoding = 0, bool urgent = false);
     void updateSimulcastTargets(Producer& producer, std::chrono::steady_clock::time_point now);
     void setProducerPaused(Producer& producer, bool paused);
     void removeConsumer(Consumer& consumer, std::optional<ConsumerEvent> event);
@@ -206,6 +211,8 @@ class Router {
     std::uint32_t newSsrc();
     std::string randomCname();
     void flushReports(Transport& transport, std::size_t& size);
+    // After a closed speaker window: applies the loudest-N selection to consumers.
+    void updateLoudestAudio();
     void allocateLayers(Transport& transport, std::chrono::steady_clock::time_point now);
     void bandwidthTick(Transport& transport, std::chrono::steady_clock::time_point now);
 
@@ -219,6 +226,8 @@ class Router {
     ById<std::unique_ptr<Consumer>> consumers_;
     RouterStats stats_;
     ActiveSpeakerDetector speakers_;
+    LoudestAudioSelector loudest_;
+    std::uint64_t loudestWindows_ = 0;  // speakers_.windows() at the last selection
     std::array<std::uint8_t, 1200> rtcpBuffer_{};
 };
 

@@ -59,6 +59,23 @@ void Router::onTimer() {
     if (auto speaker = speakers_.tick(now); speaker && observer_ != nullptr) {
         observer_->onDominantSpeaker(*speaker);
     }
+    if (loudest_.enabled() && speakers_.windows() != loudestWindows_) {
+        loudestWindows_ = speakers_.windows();
+        updateLoudestAudio();
+    }
+}
+
+void Router::updateLoudestAudio() {
+    const auto changed =
+        loudest_.update([this](std::string_view id) { return speakers_.score(id); });
+    for (const std::string& id : changed) {
+        if (Producer* p = findProducer(id); p != nullptr) {
+            const bool selected = loudest_.selected(id);
+            for (Consumer* c : p->consumers()) {
+                c->setSelected(selected);
+            }
+        }
+    }
 }
 
 void Router::flushReports(Transport& transport, std::size_t& size) {

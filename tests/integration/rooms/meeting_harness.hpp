@@ -97,6 +97,7 @@ class MeetingHarness : public SignalingCalls {
         RoomLimits limits;
         limits.maxPeersPerRoom = 4;
         limits.maxRooms = 4;
+        limits.loudestAudio = loudestAudio_;
         service_ = std::make_unique<RoomService>(*media_, common::SecureRandom::instance(), limits);
         MeetingLimits meetingLimits;
         meetingLimits.maxWaiting = 2;
@@ -191,6 +192,7 @@ class MeetingHarness : public SignalingCalls {
         return false;
     }
 
+    std::size_t loudestAudio_ = 0;  // rooms.loudest_audio; set before SetUp
     common::FakeClock clock_;
     RecordingStore store_;
     std::optional<meetings::JoinTokenSigner> signer_;

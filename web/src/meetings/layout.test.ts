@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActiveSpeakerDetector, gridShape, speakerLayout, stageTiles } from './layout';
+import { gridShape, speakerLayout, stageTiles } from './layout';
 
 describe('stageTiles', () => {
   it('puts self first and gives a shared screen its own tile', () => {
@@ -46,29 +46,5 @@ describe('speakerLayout', () => {
     expect(main?.key).toBe('a:screen');
     expect(strip.map((t) => t.key)).toEqual(['me:camera', 'a:camera', 'b:camera']);
     expect(speakerLayout(sharing, 'b', 'me:camera').main?.key).toBe('me:camera');
-  });
-});
-
-describe('ActiveSpeakerDetector', () => {
-  const levels = (entries: Record<string, number>) => new Map(Object.entries(entries));
-
-  it('names nobody in silence, then the loudest speaker above the threshold', () => {
-    const d = new ActiveSpeakerDetector({ threshold: 0.05, holdMs: 1000, smoothing: 1 });
-    expect(d.update(levels({ a: 0.01, b: 0.02 }), 0)).toBeNull();
-    expect(d.update(levels({ a: 0.3, b: 0.1 }), 100)).toBe('a');
-  });
-
-  it('holds the highlight for holdMs before moving it, and drops a speaker who left', () => {
-    const d = new ActiveSpeakerDetector({ threshold: 0.05, holdMs: 1000, smoothing: 1 });
-    d.update(levels({ a: 0.3, b: 0 }), 0);
-    expect(d.update(levels({ a: 0, b: 0.5 }), 500)).toBe('a');
-    expect(d.update(levels({ a: 0, b: 0.5 }), 1000)).toBe('b');
-    expect(d.update(levels({ a: 0.2 }), 1100)).toBe('a');
-  });
-
-  it('smooths a single spike away', () => {
-    const d = new ActiveSpeakerDetector({ threshold: 0.1, holdMs: 0, smoothing: 0.2 });
-    expect(d.update(levels({ a: 0.3 }), 0)).toBeNull(); // 0.06 after smoothing
-    expect(d.update(levels({ a: 0.3 }), 100)).toBe('a'); // 0.108
   });
 });

@@ -124,4 +124,18 @@ describe('MeetingSession', () => {
     await tick();
     expect(sockets.length).toBe(1);
   });
+
+  it("passes the server's activeSpeaker notification on as the highlighted speaker, ignoring malformed ones", async () => {
+    const { session, sockets, events } = setup();
+    const started = session.start('vj1.token', { mic: null, camera: null }, { micId: null, cameraId: null });
+    await tick();
+    sockets[0]!.open();
+    await tick();
+    reply(sockets[0]!, { ok: true, data: { status: 'waiting', participantId: 'p7', resumeToken: 'r' } });
+    await started;
+    sockets[0]!.receive({ method: 'activeSpeaker', data: { participantId: 'p3', producerId: 'mic-3' } });
+    sockets[0]!.receive({ method: 'activeSpeaker', data: { participantId: 42 } });
+    sockets[0]!.receive({ method: 'activeSpeaker', data: {} });
+    expect(events.filter((e) => e.type === 'activeSpeaker')).toEqual([{ type: 'activeSpeaker', participantId: 'p3' }]);
+  });
 });

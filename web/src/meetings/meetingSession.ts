@@ -9,7 +9,6 @@ import type { Consumer, IceParameters, Producer, RtpCapabilities, Transport } fr
 import type { ConsumeReply, TransportInfo } from '../media/wireTypes';
 import { RequestFailed, SignalingClient, type SocketLike } from '../media/signalingClient';
 import { openDevice, type DeviceChoice, type DeviceKind } from './devices';
-import { ActiveSpeakerDetector } from './layout';
 import {
   combineMediaChecks,
   endingMessage,
@@ -36,7 +35,6 @@ export interface InboundStats {
 
 /** Errors a consume can meet when its producer closed meanwhile; not failures. */
 const GONE_CODES = new Set(['unknown_producer', 'producer_closed', 'closed', 'already_consuming']);
-const SPEAKER_POLL_MS = 250;
 
 /** What to tell the user when joining (or resuming) is refused. */
 export function signalingErrorText(e: unknown): string {
@@ -104,12 +102,10 @@ export class MeetingSession {
   private resumeToken = '';
   private phase: 'connecting' | 'waiting' | 'joined' | 'over' = 'connecting';
   private pausedWhileHidden: DeviceKind[] = [];
-  private readonly speakers = new ActiveSpeakerDetector();
   private readonly mediaChecks: Record<'send' | 'recv', MediaCheck> = {
     send: { state: 'new', connectMs: null },
     recv: { state: 'new', connectMs: null },
   };
-  private speakerTimer: ReturnType<typeof setInterval> | null = null;
   private readonly reconnector: Reconnector;
   private readonly onVisibility = () => void this.visibilityChanged();
 
@@ -338,7 +334,6 @@ export class MeetingSession {
         if (track) await this.publish(track, source);
       }
     }
-    this.startSpeakerPolling();
   }
 
   /** The end of the meeting for this participant: everything captured stops, everything is closed. */
@@ -347,8 +342,6 @@ export class MeetingSession {
     this.phase = 'over';
     this.reconnector.cancel();
     document.removeEventListener('visibilitychange', this.onVisibility);
-    if (this.speakerTimer) clearInterval(this.speakerTimer);
-    this.speakerTimer = null;
     for (const source of ['mic', 'camera', 'screen'] as const) {
       this.tracks[source]?.stop();
       this.tracks[source] = null;
@@ -528,12 +521,18 @@ export class MeetingSession {
       case 'meetingLocked':
         this.emit({ type: 'meetingLocked', locked: data.locked === true });
         break;
+      case 'activeSpeaker':
+        // The server's dominant-speaker detector (every packet's audio level, with hysteresis).
+        if (typeof data.participantId === 'string') {
+          this.emit({ type: 'activeSpeaker', participantId: data.participantId });
+        }
+        break;
       default:
         break; // later additions to the protocol: nothing to show
     }
   }
 
-  // --- page visibility and the active speaker ---------------------------------------
+  // --- page visibility ---------------------------------------------------------------
 
   /** Nothing is captured while the page is hidden, unless the screen is shared. */
   private visibilityChanged(): void {
@@ -553,18 +552,5 @@ export class MeetingSession {
       this.pausedWhileHidden = [];
       for (const kind of resume) void this.setDevice(kind, true).catch(() => {});
     }
-  }
-
-  private startSpeakerPolling(): void {
-    if (this.speakerTimer) return;
-    this.speakerTimer = setInterval(() => {
-      const samples = new Map<string, number>();
-      for (const { consumer, participantId } of this.consumers.values()) {
-        if (consumer.kind !== 'audio' || consumer.closed) continue;
-        const level = consumer.rtpReceiver?.getSynchronizationSources?.()[0]?.audioLevel ?? 0;
-        samples.set(participantId, Math.max(level, samples.get(participantId) ?? 0));
-      }
-      this.emit({ type: 'activeSpeaker', participantId: this.speakers.update(samples, performance.now()) });
-    }, SPEAKER_POLL_MS);
   }
 }

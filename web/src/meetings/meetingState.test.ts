@@ -14,6 +14,7 @@ import {
   type RemoteProducer,
   type Snapshot,
 } from './meetingState';
+import { speakerLayout, stageTiles } from './layout';
 
 const track = {} as MediaStreamTrack;
 
@@ -80,6 +81,20 @@ describe('meetingReducer', () => {
     );
     expect(resumed.phase).toEqual({ name: 'joined' });
     expect(resumed.tracks.map((t) => t.consumerId)).toEqual(['c1']);
+  });
+
+  it("follows the server's active speaker: from the snapshot, then from notifications", () => {
+    const joined = run([{ type: 'snapshot', snapshot: snapshot({ activeSpeaker: 'b' }) }]);
+    expect(joined.activeSpeaker).toBe('b');
+    expect(speakerLayout(stageTiles('me', ['a', 'b'], new Set()), joined.activeSpeaker).main?.participantId).toBe('b');
+    const moved = run([{ type: 'activeSpeaker', participantId: 'a' }], joined);
+    expect(moved.activeSpeaker).toBe('a');
+    // Self may be the speaker (no highlight of self in the page); someone unknown is not kept.
+    expect(run([{ type: 'activeSpeaker', participantId: 'me' }], moved).activeSpeaker).toBe('me');
+    expect(run([{ type: 'snapshot', snapshot: snapshot({ activeSpeaker: 'gone' }) }]).activeSpeaker).toBeNull();
+    // A resume snapshot without the field (an older server) keeps the speaker still present.
+    expect(run([{ type: 'snapshot', snapshot: snapshot() }], moved).activeSpeaker).toBe('a');
+    expect(run([{ type: 'snapshot', snapshot: snapshot({ activeSpeaker: null }) }], moved).activeSpeaker).toBeNull();
   });
 
   it('removes a participant with his producers, tracks and speaker highlight', () => {

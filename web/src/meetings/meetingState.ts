@@ -61,6 +61,8 @@ export interface Snapshot {
   producers: RemoteProducer[];
   chat: ChatMessage[];
   waiting: Waiting[];
+  /** The participant the server named as the dominant speaker (may be self); null before anyone spoke. */
+  activeSpeaker?: string | null;
 }
 
 /** Why the meeting is over for this participant. */
@@ -170,8 +172,14 @@ function applySnapshot(state: MeetingState, s: Snapshot): MeetingState {
     tracks: state.tracks.filter((t) => producerIds.has(t.producerId) && present.has(t.participantId)),
     chat: s.chat.slice(-CHAT_LIMIT),
     waiting: s.waiting,
-    activeSpeaker: state.activeSpeaker && present.has(state.activeSpeaker) ? state.activeSpeaker : null,
+    activeSpeaker: speakerAfterSnapshot(state.activeSpeaker, s, present),
   };
+}
+
+/** The server's speaker when the snapshot names one (older servers do not), else the last one still present. */
+function speakerAfterSnapshot(previous: string | null, s: Snapshot, present: Set<string>): string | null {
+  const named = s.activeSpeaker === undefined ? previous : s.activeSpeaker;
+  return named !== null && (present.has(named) || named === s.participantId) ? named : null;
 }
 
 function removeParticipant(state: MeetingState, participantId: string): MeetingState {

@@ -93,5 +93,33 @@ TEST(KeyframeRequester, MethodFollowsNegotiatedFeedback) {
     EXPECT_EQ(keyframeMethodOf(codec), KeyframeMethod::Pli);
 }
 
+TEST(KeyframeRequester, AnUrgentRequestWaitsOnlyTheShortIntervalAndOnlyOnce) {
+    common::FakeClock clock;
+    RecordingRtcpSink sink;
+    KeyframeRequester k(KeyframeMethod::Pli, 1000ms);
+    ASSERT_TRUE(k.request(5, clock.steadyNow(), sink));  // e.g. loss recovery gave up
+    // A late joiner 100 ms later: pending until 250 ms have passed, not 1 s.
+    clock.advance(100ms);
+    EXPECT_FALSE(k.request(5, clock.steadyNow(), sink, true));
+    clock.advance(140ms);
+    EXPECT_FALSE(k.flush(5, clock.steadyNow(), sink));
+    clock.advance(10ms);
+    EXPECT_TRUE(k.flush(5, clock.steadyNow(), sink));
+    // Once sent, ordinary requests are throttled to the full interval again.
+    clock.advance(300ms);
+    EXPECT_FALSE(k.request(5, clock.steadyNow(), sink));
+    clock.advance(600ms);
+    EXPECT_FALSE(k.flush(5, clock.steadyNow(), sink));
+    clock.advance(100ms);
+    EXPECT_TRUE(k.flush(5, clock.steadyNow(), sink));
+    // Joiners in a burst: at most one request per 250 ms reaches the publisher.
+    for (int i = 0; i < 10; ++i) {
+        clock.advance(50ms);
+        (void)k.request(5, clock.steadyNow(), sink, true);
+        (void)k.flush(5, clock.steadyNow(), sink);
+    }
+    EXPECT_EQ(sink.packets.size(), 5u);  // 3 above, then at +250 and +500 ms
+}
+
 }  // namespace
 }  // namespace vp::sfu::router

@@ -98,7 +98,8 @@ inline std::vector<std::uint8_t> rtpPacket(std::uint32_t ssrc, std::uint8_t pt, 
 
 class RouterTest : public ::testing::Test {
   protected:
-    RouterTest() : router_("room-1", clock_, random_, RouterOptions{}) {
+    RouterTest() : RouterTest(RouterOptions{}) {}
+    explicit RouterTest(RouterOptions options) : router_("room-1", clock_, random_, options) {
         router_.setObserver(&observer_);
     }
 

@@ -86,7 +86,7 @@ TEST_F(RouterTest, ConsumerParametersCarryOwnSsrcAndATransportUniqueMid) {
     EXPECT_EQ(a->rtpParameters().codecs[0].mimeType, "video/VP8");
 }
 
-TEST_F(RouterTest, NewConsumersGetAThrottledKeyframeRequest) {
+TEST_F(RouterTest, NewConsumersGetAKeyframeRequestThrottledTo250Ms) {
     ASSERT_NE(produceVp8(), nullptr);
     auto& pub = transport("pub");
     consume("sub1", "c1", "cam");
@@ -97,11 +97,19 @@ TEST_F(RouterTest, NewConsumersGetAThrottledKeyframeRequest) {
     consume("sub2", "c2", "cam");
     consume("sub3", "c3", "cam");
     EXPECT_EQ(pub.rtcp.size(), 1u);  // throttled, but remembered
-    clock_.advance(900ms);
+    clock_.advance(50ms);
     send("pub", test::rtpPacket(test::kVp8Ssrc, 101, 1, 1000));
-    EXPECT_EQ(pub.rtcp.size(), 2u);  // sent with the next packet after the interval
+    EXPECT_EQ(pub.rtcp.size(), 2u);  // late joiners wait 250 ms, not the full second
     send("pub", test::rtpPacket(test::kVp8Ssrc, 101, 2, 1000));
     EXPECT_EQ(pub.rtcp.size(), 2u);
+    // A subscriber's own PLI keeps the one-second throttle.
+    router_.onKeyframeRequest("sub1", router_.consumer("c1")->ssrc());
+    clock_.advance(900ms);
+    send("pub", test::rtpPacket(test::kVp8Ssrc, 101, 3, 1000));
+    EXPECT_EQ(pub.rtcp.size(), 2u);
+    clock_.advance(100ms);
+    send("pub", test::rtpPacket(test::kVp8Ssrc, 101, 4, 1000));
+    EXPECT_EQ(pub.rtcp.size(), 3u);
 }
 
 TEST_F(RouterTest, AudioConsumersRequestNoKeyframe) {
