@@ -61,6 +61,10 @@ const Family kFamilies[] = {
      "Datagrams and packets dropped (unknown source, bad STUN, SRTP failure, full queue, "
      "malformed RTP/RTCP).",
      [](const WorkerStats& w) { return w.dropped; }},
+    {"videopro_media_outgoing_bitrate_estimate_bps", "gauge",
+     "Send-side bandwidth estimates (transport-cc / REMB) summed over the subscriber "
+     "transports that have one.",
+     [](const WorkerStats& w) { return w.outgoingBitrateEstimate; }},
 };
 
 // One series per worker and reason (sfu/media_server/drop_counters.hpp).

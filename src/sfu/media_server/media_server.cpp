@@ -199,13 +199,19 @@ class MediaServer::Impl {
                 WorkerStats s = workerStats(w, *media);
                 std::vector<ProducerStreamStats> producers;
                 std::vector<ConsumerStreamStats> consumers;
+                std::vector<TransportBandwidthStats> transports;
                 for (const auto& [id, host] : media->routers) {
                     host->streamStats(producers, consumers);
+                    host->bandwidthStats(transports);
+                }
+                for (const auto& t : transports) {
+                    s.outgoingBitrateEstimate += t.availableOutgoingBitrate;
                 }
                 std::lock_guard lock(gather->mutex);
                 gather->stats.workers[i] = s;
                 appendAll(gather->stats.producerStreams, std::move(producers));
                 appendAll(gather->stats.consumerStreams, std::move(consumers));
+                appendAll(gather->stats.transports, std::move(transports));
                 if (--gather->remaining == 0) {
                     done(std::move(gather->stats));
                 }

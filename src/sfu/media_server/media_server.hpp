@@ -130,6 +130,8 @@ struct WorkerStats {
     std::uint64_t keyframesForLoss = 0;      // recovery gave up: keyframe requested
     std::uint64_t nackPacketsReceived = 0;   // NACKs from subscribers
     std::uint64_t packetsRetransmitted = 0;  // to subscribers
+    // Send-side bandwidth estimates summed over the transports that have one.
+    std::uint64_t outgoingBitrateEstimate = 0;
 };
 
 // One encoding of a producer, as the server receives it from the publisher.
@@ -179,8 +181,26 @@ struct ConsumerStreamStats {
     int targetSpatialLayer = -1;
 };
 
+// One subscriber transport's send-side bandwidth estimate and layer allocation.
+struct TransportBandwidthStats {
+    std::string routerId;
+    std::string transportId;
+    std::uint64_t availableOutgoingBitrate = 0;  // bits/s; 0 = no feedback yet (no limit)
+    std::uint64_t ackedBitrate = 0;              // what the peer acknowledged (transport-cc)
+    std::uint64_t allocatedBitrate = 0;          // the layers chosen
+    std::uint64_t desiredBitrate = 0;            // the preferred layers
+    bool limited = false;                        // a consumer is below its preferred layer
+    std::uint64_t transportCcFeedback = 0;       // messages received
+    std::uint64_t rembs = 0;
+    std::uint64_t overuseDecreases = 0;
+    std::uint64_t lossDecreases = 0;
+    std::uint64_t probeClusters = 0;
+    std::uint64_t probePackets = 0;
+};
+
 struct MediaServerStats {
     std::vector<WorkerStats> workers;
+    std::vector<TransportBandwidthStats> transports;
     // Per stream, over all routers (bounded by the routers' producer/consumer limits).
     std::vector<ProducerStreamStats> producerStreams;
     std::vector<ConsumerStreamStats> consumerStreams;

@@ -101,6 +101,9 @@ transport::WebRtcTransportEvents RouterHost::transportEvents(const std::string& 
         router_.onSenderReport(transportId, info);
     };
     e.onRtcpReportDue = [this, transportId] { router_.sendRtcpReports(transportId); };
+    e.onBandwidthEstimate = [this, transportId](std::uint64_t bitsPerSecond) {
+        router_.onBandwidthEstimate(transportId, bitsPerSecond);
+    };
     e.onIceState = [this, transportId](ice::IceState state) {
         const auto& cb = context_.observer.onIceState;
         if (!cb || state == ice::IceState::New) {

@@ -67,6 +67,8 @@ class RouterHost final : public router::RouterObserver {
     // Appends the per-stream statistics of this router.
     void streamStats(std::vector<ProducerStreamStats>& producers,
                      std::vector<ConsumerStreamStats>& consumers) const;
+    // Appends the bandwidth estimate and allocation of each transport.
+    void bandwidthStats(std::vector<TransportBandwidthStats>& out) const;
     router::Router& router() { return router_; }
 
     // router::RouterObserver

@@ -1,5 +1,6 @@
 // RouterHost::streamStats: the per-stream view of loss recovery and RTCP
-// (producer receive streams, consumer send streams) for MediaServer::stats.
+// (producer receive streams, consumer send streams) for MediaServer::stats;
+// RouterHost::bandwidthStats: each transport's send-side estimate and allocation.
 #include "sfu/media_server/router_host.hpp"
 
 namespace vp::sfu::media_server {
@@ -76,6 +77,30 @@ void RouterHost::streamStats(std::vector<ProducerStreamStats>& producers,
         }
         consumers.push_back(std::move(s));
     });
+}
+
+void RouterHost::bandwidthStats(std::vector<TransportBandwidthStats>& out) const {
+    for (const auto& [id, t] : transports_) {
+        TransportBandwidthStats s;
+        s.routerId = id_;
+        s.transportId = id;
+        s.availableOutgoingBitrate = t->availableOutgoingBitrate().value_or(0);
+        if (const auto* estimator = t->bandwidthEstimator(); estimator != nullptr) {
+            s.ackedBitrate = estimator->ackedBitrate();
+            s.overuseDecreases = estimator->stats().overuseDecreases;
+            s.lossDecreases = estimator->stats().lossDecreases;
+        }
+        s.transportCcFeedback = t->stats().transportCcFeedbackReceived;
+        s.rembs = t->stats().rembReceived;
+        s.probePackets = t->stats().probePacketsSent;
+        if (auto b = router_.transportBandwidth(id)) {
+            s.allocatedBitrate = b->allocated;
+            s.desiredBitrate = b->desired;
+            s.limited = b->limited;
+            s.probeClusters = b->probeClusters;
+        }
+        out.push_back(std::move(s));
+    }
 }
 
 }  // namespace vp::sfu::media_server

@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::size_t kMaxExtensions = 16;
 const std::optional<packet::Vp8PayloadDescriptor> kNoVp8;
+const std::array<std::uint8_t, 2> kTransportCcSlot{};
 
 }  // namespace
 
@@ -40,6 +41,8 @@ Consumer::Consumer(ConsumerInit init, RtpSink& sink)
         if (ext.uri == packet::rtpExtensionUri(packet::RtpExtensionType::Mid)) {
             routerMidId_ = ext.id;
             consumerMidId_ = ext.id;
+        } else if (ext.uri == packet::rtpExtensionUri(packet::RtpExtensionType::TransportWideCc)) {
+            transportCcId_ = ext.id;  // the publisher's numbers mean nothing here
         } else {
             routerToConsumer_[ext.id] = ext.id;
         }
@@ -95,6 +98,10 @@ void Consumer::setSelected(bool selected) {
 
 bool Consumer::setPreferredLayer(std::size_t spatialLayer) {
     return layers_ && layers_->setPreferred(spatialLayer);
+}
+
+bool Consumer::setMaxLayer(std::size_t spatialLayer) {
+    return layers_ && layers_->setCap(spatialLayer);
 }
 
 bool Consumer::setActiveEncodings(std::uint32_t activeMask) {
@@ -158,10 +165,25 @@ bool Consumer::forward(const packet::RtpPacketView& in, const IncomingStream& st
         return false;
     }
     rewriteVp8(in, size, vp8, false);
+    lastTimestamp_ = header->timestamp;
     ++stats_.packetsSent;
     send_.onPacketSent(header->timestamp, size, now);
     sink_.sendRtp(packet::MutableBytes(scratch_.data(), size));
     return true;
+}
+
+std::size_t Consumer::ownExtensions(std::span<packet::RtpExtensionElement> out) const {
+    std::size_t count = 0;
+    const auto& mid = init_.rtpParameters.mid;
+    if (consumerMidId_ != 0 && mid && !mid->empty()) {
+        out[count++] = packet::RtpExtensionElement{
+            consumerMidId_,
+            packet::Bytes(reinterpret_cast<const std::uint8_t*>(mid->data()), mid->size())};
+    }
+    if (transportCcId_ != 0) {
+        out[count++] = packet::RtpExtensionElement{transportCcId_, kTransportCcSlot};
+    }
+    return count;
 }
 
 std::size_t Consumer::rebuild(const packet::RtpPacketView& in, std::uint8_t payloadType,
@@ -177,16 +199,11 @@ std::size_t Consumer::rebuild(const packet::RtpPacketView& in, std::uint8_t payl
         const std::uint8_t consumerId = routerToConsumer_[routerId];
         // The publisher's mid means nothing to the subscriber: written below.
         if (routerId != 0 && routerId != routerMidId_ && consumerId != 0 &&
-            count + 1 < kMaxExtensions) {
+            count + 2 < kMaxExtensions) {
             elements[count++] = packet::RtpExtensionElement{consumerId, value};
         }
     });
-    const auto& mid = init_.rtpParameters.mid;
-    if (consumerMidId_ != 0 && mid && !mid->empty()) {
-        elements[count++] = packet::RtpExtensionElement{
-            consumerMidId_,
-            packet::Bytes(reinterpret_cast<const std::uint8_t*>(mid->data()), mid->size())};
-    }
+    count += ownExtensions(std::span(elements).subspan(count));
     packet::RtpHeaderFields fields;
     fields.payloadType = payloadType;
     fields.marker = in.marker();

@@ -17,6 +17,7 @@
 
 #include "sfu/packet/rtcp/nack.hpp"
 #include "sfu/packet/rtp_packet.hpp"
+#include "sfu/packet/rtp_writer.hpp"
 #include "sfu/router/producer.hpp"
 #include "sfu/router/retransmission_limiter.hpp"
 #include "sfu/router/rtp_stream_rewriter.hpp"
@@ -35,6 +36,7 @@ inline constexpr std::size_t kConsumerScratchSize = 1600;
 struct ConsumerStats {
     std::uint64_t packetsSent = 0;
     std::uint64_t packetsDropped = 0;  // paused, not negotiated, late, too large
+    std::uint64_t paddingPackets = 0;  // probes (RTX padding)
 };
 
 struct ConsumerInit {
@@ -94,6 +96,16 @@ class Consumer {
     bool setActiveEncodings(std::uint32_t activeMask);
     // The encoding whose keyframe this consumer needs (its target, or the first).
     std::size_t keyframeEncoding() const;
+    // Bandwidth: the highest layer the allocator grants (simulcast; true if
+    // the target changed).
+    bool setMaxLayer(std::size_t spatialLayer);
+
+    // Probing (consumer_probe.cpp): padding-only RTX packets of about `bytes`
+    // in total (at most kMaxPaddingPackets), sent as probe cluster `cluster`.
+    // Needs negotiated RTX and media already sent; returns the packets sent.
+    static constexpr std::size_t kMaxPaddingPackets = 100;
+    bool canSendPadding() const;
+    std::size_t sendPadding(std::size_t bytes, std::uint16_t cluster);
 
     // Pausing either side stops the flow; resuming starts a new segment.
     void setPaused(bool paused);
@@ -114,6 +126,8 @@ class Consumer {
     void rewriteVp8(const packet::RtpPacketView& in, std::size_t size,
                     const std::optional<packet::Vp8PayloadDescriptor>& vp8, bool retransmission);
     void startNewSegment();
+    // Appends the consumer's own extensions (mid, transport-cc slot).
+    std::size_t ownExtensions(std::span<packet::RtpExtensionElement> out) const;
 
     ConsumerInit init_;
     RtpSink& sink_;
@@ -125,6 +139,9 @@ class Consumer {
     ExtensionIdMap routerToConsumer_{};
     std::uint8_t routerMidId_ = 0;
     std::uint8_t consumerMidId_ = 0;
+    // transport-cc negotiated: a 2-byte slot the transport stamps (0 = none).
+    std::uint8_t transportCcId_ = 0;
+    std::uint32_t lastTimestamp_ = 0;
     // Router payload type -> consumer payload type + 1 (0 = not negotiated).
     std::array<std::uint8_t, 128> payloadMap_{};
     ConsumerStats stats_;

@@ -213,6 +213,9 @@ std::optional<IncomingPacket> Producer::receive(const packet::RtpPacketView& pac
     if (stream->cache) {
         stream->cache->store(seq, original->bytes(), now);
     }
+    if (!rtx && !repaired) {
+        stream->rate.add(original->bytes().size(), now);
+    }
     stream->lastPacketAt = now;
     stream->receivedAny = true;
     return IncomingPacket{*incoming, *original, rtx || repaired};

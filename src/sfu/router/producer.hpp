@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "sfu/bwe/rate_meter.hpp"
 #include "sfu/packet/rtcp/report_block.hpp"
 #include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
@@ -68,6 +69,7 @@ struct ProducerStream {
     RtpStreamRecv recv;
     std::unique_ptr<NackGenerator> nack;  // publisher negotiated "nack"
     std::unique_ptr<PacketCache> cache;   // video: subscribers may NACK
+    bwe::RateMeter rate;                  // what the publisher sends (the layer allocator's cost)
     std::chrono::steady_clock::time_point lastPacketAt{};
     bool receivedAny = false;
 };

@@ -114,6 +114,7 @@ common::Status Router::addTransport(std::string transportId, RtpSink& rtpSink, R
     transport.rtpSink = &rtpSink;
     transport.rtcpSink = &rtcpSink;
     transport.rtcpSsrc = newSsrc();
+    transport.probes = bwe::ProbeController(options_.probing);
     transports_.emplace(std::move(transportId), std::move(transport));
     return {};
 }

@@ -21,6 +21,8 @@
 #include "common/clock.hpp"
 #include "common/random.hpp"
 #include "common/result.hpp"
+#include "sfu/bwe/layer_allocator.hpp"
+#include "sfu/bwe/probe_controller.hpp"
 #include "sfu/packet/rtcp/nack.hpp"
 #include "sfu/packet/rtcp/report_block.hpp"
 #include "sfu/packet/rtcp/sender_report.hpp"
@@ -44,6 +46,7 @@ struct RouterOptions {
     RetransmissionLimits retransmission;  // per consumer
     ActiveSpeakerOptions activeSpeaker;   // audio producers with ssrc-audio-level
     LoudestAudioOptions loudestAudio;     // count 0: every audio producer is forwarded
+    bwe::ProbeOptions probing;            // per subscriber transport with an estimate
 };
 
 struct ProduceRequest {
@@ -60,6 +63,17 @@ struct ConsumeRequest {
     std::string producerId;
     rtp_parameters::RtpCapabilities deviceCapabilities;  // mediasoup-client device.rtpCapabilities
     bool paused = false;
+};
+
+// The bandwidth side of one subscriber transport (router_bwe.cpp).
+struct TransportBandwidth {
+    std::uint64_t estimate = 0;   // bits/s, 0 = no estimate yet (no layer limit)
+    std::uint64_t allocated = 0;  // bits/s of the layers chosen
+    std::uint64_t desired = 0;    // bits/s of the preferred layers
+    bool limited = false;         // some consumer is below its preferred layer
+    std::uint64_t allocations = 0;
+    std::uint64_t probeClusters = 0;
+    std::uint64_t probeBytes = 0;
 };
 
 struct RouterStats {
@@ -114,6 +128,10 @@ class Router {
     void onReceiverReport(std::string_view transportId, const packet::rtcp::ReportBlock& block);
     // A publisher's sender report about one of its streams.
     void onSenderReport(std::string_view transportId, const packet::rtcp::SenderInfo& info);
+    // The send-side estimate of a subscriber transport changed: its consumers'
+    // layers are chosen again when it moved by >= 5 % (and every second anyway).
+    void onBandwidthEstimate(std::string_view transportId, std::uint64_t bitsPerSecond);
+    std::optional<TransportBandwidth> transportBandwidth(std::string_view transportId) const;
     // The periodic RTCP of one transport: an SR per consumer that has sent,
     // an RR with a block per producer stream that has received.
     void sendRtcpReports(std::string_view transportId);
@@ -169,6 +187,13 @@ class Router {
         // subscriber's side): the first one given, or a random one when the
         // publisher sent none (Chrome's rid simulcast has no a=ssrc cname).
         std::string cname;
+        // Bandwidth (router_bwe.cpp).
+        TransportBandwidth bandwidth;
+        std::uint64_t allocatedFor = 0;  // the estimate of the last allocation
+        std::chrono::steady_clock::time_point allocatedAt{};
+        std::chrono::steady_clock::time_point lastTick{};
+        bwe::ProbeController probes;
+        std::size_t nextProbeConsumer = 0;
     };
 
     Transport* findTransport(std::string_view id);
@@ -188,6 +213,8 @@ class Router {
     void flushReports(Transport& transport, std::size_t& size);
     // After a closed speaker window: applies the loudest-N selection to consumers.
     void updateLoudestAudio();
+    void allocateLayers(Transport& transport, std::chrono::steady_clock::time_point now);
+    void bandwidthTick(Transport& transport, std::chrono::steady_clock::time_point now);
 
     std::string id_;
     const common::Clock& clock_;

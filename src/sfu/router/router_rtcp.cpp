@@ -54,6 +54,7 @@ void Router::onTimer() {
                 updateSimulcastTargets(*p, now);
             }
         }
+        bandwidthTick(transport, now);
     }
     if (auto speaker = speakers_.tick(now); speaker && observer_ != nullptr) {
         observer_->onDominantSpeaker(*speaker);

@@ -7,7 +7,8 @@ namespace vp::sfu::router {
 SimulcastLayers::SimulcastLayers(std::size_t encodings)
     : encodings_(std::clamp<std::size_t>(encodings, 1, 32)),
       preferred_(static_cast<int>(encodings_) - 1),
-      target_(preferred_) {}
+      target_(preferred_),
+      cap_(preferred_) {}
 
 bool SimulcastLayers::setPreferred(std::size_t spatialLayer) {
     preferred_ = static_cast<int>(std::min(spatialLayer, encodings_ - 1));
@@ -19,14 +20,20 @@ bool SimulcastLayers::setActive(std::uint32_t activeMask) {
     return retarget();
 }
 
+bool SimulcastLayers::setCap(std::size_t spatialLayer) {
+    cap_ = static_cast<int>(std::min(spatialLayer, encodings_ - 1));
+    return retarget();
+}
+
 bool SimulcastLayers::retarget() {
-    int next = active_ == 0 ? preferred_ : kNone;
-    for (int i = preferred_; i >= 0 && next == kNone; --i) {
+    const int wanted = std::min(preferred_, cap_);
+    int next = active_ == 0 ? wanted : kNone;
+    for (int i = wanted; i >= 0 && next == kNone; --i) {
         if ((active_ >> i) & 1u) {
             next = i;
         }
     }
-    for (int i = preferred_ + 1; i < static_cast<int>(encodings_) && next == kNone; ++i) {
+    for (int i = wanted + 1; i < static_cast<int>(encodings_) && next == kNone; ++i) {
         if ((active_ >> i) & 1u) {
             next = i;
         }

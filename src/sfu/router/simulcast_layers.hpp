@@ -10,6 +10,7 @@
 // target arrives, and switches exactly there, so the decoder only ever gets
 // whole streams that start with a keyframe. Packets of other encodings are
 // dropped. The caller requests a keyframe of the target whenever it changes.
+// A bandwidth cap (setCap) lowers the preferred layer without forgetting it.
 #include <cstddef>
 #include <cstdint>
 
@@ -31,6 +32,10 @@ class SimulcastLayers {
     bool setPreferred(std::size_t spatialLayer);
     // Bit i set = encoding i is arriving. True if the target changed.
     bool setActive(std::uint32_t activeMask);
+    // The highest layer the subscriber's bandwidth allows (layer allocator);
+    // the target is chosen as if the preferred layer were at most this.
+    bool setCap(std::size_t spatialLayer);
+    int cap() const { return cap_; }
 
     enum class Verdict : std::uint8_t { Forward, Switch, Drop };
     // A packet of `encoding`: Switch when it is the keyframe that makes the
@@ -47,6 +52,7 @@ class SimulcastLayers {
     int preferred_;
     int target_;
     int current_ = kNone;
+    int cap_;
     std::uint32_t active_ = 0;
 };
 

@@ -14,6 +14,11 @@ class RtpSink {
   public:
     virtual ~RtpSink() = default;
     virtual void sendRtp(packet::MutableBytes packet) = 0;
+    // Padding sent to probe the path, as part of probe cluster `cluster` (the
+    // bandwidth estimator measures what got through); plain RTP by default.
+    virtual void sendProbe(packet::MutableBytes packet, std::uint16_t /*cluster*/) {
+        sendRtp(packet);
+    }
 };
 
 class RtcpSink {

@@ -27,6 +27,9 @@
 #include "common/clock.hpp"
 #include "common/log.hpp"
 #include "common/result.hpp"
+#include "sfu/bwe/bandwidth_estimator.hpp"
+#include "sfu/bwe/feedback_adapter.hpp"
+#include "sfu/bwe/send_history.hpp"
 #include "sfu/dtls/dtls_context.hpp"
 #include "sfu/dtls/dtls_role.hpp"
 #include "sfu/dtls/dtls_transport.hpp"
@@ -65,6 +68,10 @@ struct WebRtcTransportOptions {
     // every transportCcInterval when set (TransportCcFeedback).
     std::optional<std::uint8_t> transportCcId;
     std::chrono::milliseconds transportCcInterval{100};
+    // Outbound: packets carrying the transport-cc extension (consumers that
+    // negotiated it) get our transport-wide sequence number; the peer's
+    // transport-cc feedback (or REMB) feeds this estimator (SendSideBwe).
+    bwe::BandwidthEstimatorOptions bandwidthEstimator;
     // How often events.onRtcpReportDue fires while connected (SR/RR); 0 = never.
     std::chrono::milliseconds rtcpReportInterval{1'000};
     dtls::DtlsTimerPolicy dtlsTimers;
@@ -86,6 +93,8 @@ struct WebRtcTransportEvents {
     std::function<void(const packet::rtcp::SenderInfo&)> onSenderReport;
     // Time to send our periodic reports (every rtcpReportInterval, when connected).
     std::function<void()> onRtcpReportDue;
+    // The send-side bandwidth estimate after each transport-cc feedback or REMB.
+    std::function<void(std::uint64_t bitsPerSecond)> onBandwidthEstimate;
 };
 
 struct WebRtcTransportStats {
@@ -104,6 +113,9 @@ struct WebRtcTransportStats {
     std::uint64_t droppedDtls = 0;          // DTLS before connect() beyond the pending bound
     // Of droppedMalformed: inbound RTCP of a bad size or with lying lengths.
     std::uint64_t droppedMalformedRtcp = 0;
+    std::uint64_t transportCcFeedbackReceived = 0;  // transport-cc messages from the peer
+    std::uint64_t rembReceived = 0;
+    std::uint64_t probePacketsSent = 0;  // padding sent to probe the path
     std::uint64_t dropped() const {
         return droppedNotConnected + droppedSrtp + droppedSsrcLimit + droppedMalformed +
                droppedDtls;
@@ -156,6 +168,14 @@ class WebRtcTransport final : public ice::MuxedTransport,
     // router::RtpSink / RtcpSink: protect and send to the selected tuple.
     void sendRtp(packet::MutableBytes packet) override;
     void sendRtcp(packet::Bytes packet) override;
+    void sendProbe(packet::MutableBytes packet, std::uint16_t cluster) override;
+
+    // The send-side estimate towards the peer; nullopt until its first
+    // transport-cc feedback or REMB.
+    std::optional<std::uint64_t> availableOutgoingBitrate() const;
+    const bwe::BandwidthEstimator* bandwidthEstimator() const {
+        return bwe_ ? &bwe_->estimator : nullptr;
+    }
 
   private:
     static constexpr std::size_t kBufferSize = 1600 + srtp::SrtpSession::kProtectOverhead;
@@ -179,6 +199,20 @@ class WebRtcTransport final : public ice::MuxedTransport,
     void handleFeedback(std::span<const std::uint8_t> compound);
     void handleReports(const packet::rtcp::RtcpPacketView& packet);
     void handleKeyframeRequest(const packet::rtcp::RtcpPacketView& packet);
+    void sendMedia(packet::MutableBytes packet, std::uint16_t probeCluster);
+    // webrtc_transport_bwe.cpp
+    struct SendSideBwe {
+        explicit SendSideBwe(const bwe::BandwidthEstimatorOptions& options) : estimator(options) {}
+        bwe::SendHistory history;
+        bwe::FeedbackAdapter adapter;
+        bwe::BandwidthEstimator estimator;
+        bool estimated = false;  // feedback or REMB seen
+    };
+    SendSideBwe& sendSideBwe();
+    void stampTransportCc(packet::MutableRtpPacket& rtp, std::size_t size,
+                          std::uint16_t probeCluster);
+    void handleTransportCc(const packet::rtcp::RtcpPacketView& packet);
+    void handleRemb(const packet::rtcp::RtcpPacketView& packet);
 
     WebRtcTransportOptions options_;
     TransportContext context_;
@@ -197,6 +231,7 @@ class WebRtcTransport final : public ice::MuxedTransport,
     worker::EventLoop::TimerId rtcpTimer_ = 0;
     worker::EventLoop::TimerId transportCcTimer_ = 0;
     std::unique_ptr<TransportCcFeedback> transportCc_;
+    std::unique_ptr<SendSideBwe> bwe_;  // created with the first stamped packet or REMB
     bool closed_ = false;
     WebRtcTransportStats stats_;
     // Inbound packets are decrypted into buffer_ and handled from there; what

@@ -112,6 +112,7 @@ void WebRtcTransport::handleFeedback(std::span<const std::uint8_t> compound) {
         switch (sub->packetType()) {
             case rtcp::type::kPayloadFeedback:
                 handleKeyframeRequest(*sub);
+                handleRemb(*sub);
                 break;
             case rtcp::type::kTransportFeedback:
                 if (auto nack = rtcp::NackView::parse(*sub)) {
@@ -119,6 +120,8 @@ void WebRtcTransport::handleFeedback(std::span<const std::uint8_t> compound) {
                     if (events_.onNack) {
                         events_.onNack(*nack);
                     }
+                } else {
+                    handleTransportCc(*sub);
                 }
                 break;
             case rtcp::type::kSenderReport:
@@ -174,6 +177,14 @@ void WebRtcTransport::handleReports(const packet::rtcp::RtcpPacketView& packet) 
 }
 
 void WebRtcTransport::sendRtp(packet::MutableBytes packet) {
+    sendMedia(packet, bwe::kNoProbeCluster);
+}
+
+void WebRtcTransport::sendProbe(packet::MutableBytes packet, std::uint16_t cluster) {
+    sendMedia(packet, cluster);
+}
+
+void WebRtcTransport::sendMedia(packet::MutableBytes packet, std::uint16_t probeCluster) {
     auto to = ice_.selectedTuple();
     if (closed_ || !srtpOut_ || !to) {
         ++stats_.droppedNotConnected;
@@ -183,12 +194,16 @@ void WebRtcTransport::sendRtp(packet::MutableBytes packet) {
         ++stats_.droppedMalformed;
         return;
     }
-    if (options_.absSendTimeId) {
+    if (options_.absSendTimeId || options_.transportCcId) {
         if (auto rtp = packet::MutableRtpPacket::parse(packet)) {
-            packet::RtpHeaderExtensionMap map;
-            map.add(*options_.absSendTimeId, packet::RtpExtensionType::AbsSendTime);
-            packet::rewriteAbsSendTime(
-                *rtp, map, packet::absSendTimeFromMicros(microsSince(context_.clock.steadyNow())));
+            if (options_.absSendTimeId) {
+                packet::RtpHeaderExtensionMap map;
+                map.add(*options_.absSendTimeId, packet::RtpExtensionType::AbsSendTime);
+                packet::rewriteAbsSendTime(
+                    *rtp, map,
+                    packet::absSendTimeFromMicros(microsSince(context_.clock.steadyNow())));
+            }
+            stampTransportCc(*rtp, packet.size(), probeCluster);
         }
     }
     std::memcpy(sendBuffer_.data(), packet.data(), packet.size());
@@ -198,6 +213,7 @@ void WebRtcTransport::sendRtp(packet::MutableBytes packet) {
         return;
     }
     ++stats_.rtpSent;
+    stats_.probePacketsSent += probeCluster != bwe::kNoProbeCluster ? 1 : 0;
     context_.socket.send(std::span<const std::uint8_t>(sendBuffer_.data(), *length), *to);
 }
 

@@ -104,6 +104,8 @@ TEST_P(ServeTest, AnswersHealthReadinessMetricsAndTheWebClient) {
     }
     EXPECT_NE(metrics->body.find("videopro_media_dropped_total{worker=\"0\"}"), std::string::npos);
     EXPECT_NE(metrics->body.find("videopro_media_transports{worker=\"0\"} 0"), std::string::npos);
+    EXPECT_NE(metrics->body.find("videopro_media_outgoing_bitrate_estimate_bps{worker=\"0\"} 0"),
+              std::string::npos);
     EXPECT_NE(metrics->body.find("videopro_media_streams{side=\"publisher\"} 0"),
               std::string::npos);
     EXPECT_NE(metrics->body.find("videopro_media_stream_rtt_seconds{side=\"subscriber\",stat="),

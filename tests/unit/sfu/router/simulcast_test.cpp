@@ -120,6 +120,12 @@ class SimulcastTest : public test::RouterTest {
     // One frame of every layer, as one packet each; layer l has its own
     // sequence numbers, timestamps, picture ids and TL0PICIDX.
     void sendFrame(bool keyframe0, bool keyframe1, bool keyframe2) {
+        sendSizedFrame(keyframe0, keyframe1, keyframe2, {0, 0, 0});
+    }
+
+    // The same with `fill` bytes before each layer's last payload byte.
+    void sendSizedFrame(bool keyframe0, bool keyframe1, bool keyframe2,
+                        std::array<std::size_t, 3> fill) {
         const bool keyframes[3] = {keyframe0, keyframe1, keyframe2};
         for (std::uint8_t l = 0; l < 3; ++l) {
             const auto seq = static_cast<std::uint16_t>(1000u * (l + 1u) + frame_);
@@ -128,8 +134,9 @@ class SimulcastTest : public test::RouterTest {
             const auto tl0 = static_cast<std::uint8_t>(50u * (l + 1u) + frame_);
             std::vector<test::Extension> ext = {{kMid, {'1'}},
                                                 {kRid, {'r', static_cast<std::uint8_t>('0' + l)}}};
-            send("pub", test::rtpPacket(kLayerSsrc[l], 101, seq, ts, ext,
-                                        vp8Payload(pictureId, tl0, keyframes[l], l)));
+            auto payload = vp8Payload(pictureId, tl0, keyframes[l], l);
+            payload.insert(payload.end() - 1, fill[l], 0xAB);
+            send("pub", test::rtpPacket(kLayerSsrc[l], 101, seq, ts, ext, payload));
         }
         ++frame_;
         clock_.advance(33ms);
@@ -254,6 +261,63 @@ TEST_F(SimulcastTest, SwitchingWaitsForAKeyframeOfTheTargetAndLeavesNoGap) {
     EXPECT_EQ(after[7].layer, 0);
     EXPECT_EQ(after[8].layer, 2);
     expectContinuous(after);
+}
+
+TEST_F(SimulcastTest, ALowEstimateCapsTheLayerTheSwitchWaitsForAKeyframeAndProbesFollow) {
+    const Consumer* c = consume("sub", "c1", "cam");
+    ASSERT_NE(c, nullptr);
+    const SimulcastLayers* layers = c->layers();
+    ASSERT_NE(layers, nullptr);
+    const std::array<std::size_t, 3> fill{0, 400, 1200};  // ~8, ~100, ~300 kbps
+    sendSizedFrame(true, true, true, fill);
+    for (int i = 0; i < 30; ++i) {
+        sendSizedFrame(false, false, false, fill);
+    }
+    router_.onBandwidthEstimate("sub", 5'000'000);
+    EXPECT_EQ(layers->target(), 2);
+    EXPECT_FALSE(router_.transportBandwidth("sub")->limited);
+    transports_["pub"]->rtcp.clear();
+
+    router_.onBandwidthEstimate("sub", 50'000);  // only the lowest layer fits
+    EXPECT_EQ(layers->target(), 0);
+    EXPECT_EQ(layers->preferred(), 2) << "the subscriber's wish is kept";
+    const auto bandwidth = router_.transportBandwidth("sub");
+    ASSERT_TRUE(bandwidth);
+    EXPECT_EQ(bandwidth->estimate, 50'000u);
+    EXPECT_TRUE(bandwidth->limited);
+    EXPECT_GT(bandwidth->desired, 250'000u);
+    const auto plis = plisTo("pub");
+    ASSERT_FALSE(plis.empty());
+    EXPECT_EQ(plis.front(), kLayerSsrc[0]);
+    const std::size_t before = received("sub").size();
+    sendSizedFrame(false, false, false, fill);  // still layer 2 until layer 0's keyframe
+    sendSizedFrame(true, false, false, fill);
+    sendSizedFrame(false, false, false, fill);
+    const auto packets = received("sub");
+    ASSERT_EQ(packets.size(), before + 3);  // layer 2, then layer 0 from its keyframe on
+    EXPECT_EQ(packets[before].layer, 2);
+    EXPECT_EQ(packets[before + 1].layer, 0);
+    EXPECT_EQ(packets[before + 2].layer, 0);
+    expectContinuous(packets);
+
+    // Limited: the next tick sends a probe as padding-only RTX, not on the media SSRC.
+    const std::size_t media = transports_["sub"]->rtp.size();
+    clock_.advance(20ms);
+    router_.onTimer();
+    ASSERT_GT(transports_["sub"]->rtp.size(), media);
+    for (std::size_t i = media; i < transports_["sub"]->rtp.size(); ++i) {
+        auto view = packet::RtpPacketView::parse(transports_["sub"]->rtp[i]);
+        ASSERT_TRUE(view);
+        EXPECT_EQ(view->ssrc(), c->rtxSsrc());
+        EXPECT_TRUE(view->payload().empty());
+        EXPECT_GT(view->paddingSize(), 0u);
+    }
+    EXPECT_EQ(router_.transportBandwidth("sub")->probeClusters, 1u);
+    transports_["sub"]->rtp.resize(media);
+
+    // The estimate recovers: back to the preferred layer.
+    router_.onBandwidthEstimate("sub", 5'000'000);
+    EXPECT_EQ(layers->target(), 2);
 }
 
 TEST_F(SimulcastTest, NacksAfterASwitchAreAnsweredFromTheCurrentLayerWithItsRewrittenIds) {

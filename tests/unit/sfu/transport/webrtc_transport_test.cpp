@@ -9,6 +9,9 @@
 #include "sfu/dtls/certificate.hpp"
 #include "sfu/ice/ice_client.hpp"
 #include "sfu/packet/rtcp/pli.hpp"
+#include "sfu/packet/rtcp/remb.hpp"
+#include "sfu/packet/rtcp/transport_cc.hpp"
+#include "sfu/packet/rtp_header_extensions.hpp"
 #include "sfu/packet/rtp_writer.hpp"
 #include "sfu/transport/webrtc_transport.hpp"
 
@@ -55,7 +58,9 @@ class WebRtcTransportTest : public ::testing::Test {
         options.iceParameters = ice::generateIceParameters(common::SecureRandom::instance());
         options.consentTimeout = std::chrono::milliseconds(3000);
         options.maxSsrcs = 2;
+        options.transportCcId = transportCcId_;
         WebRtcTransportEvents events;
+        events.onBandwidthEstimate = [this](std::uint64_t bps) { estimates_.push_back(bps); };
         events.onIceState = [this](ice::IceState s) { iceStates_.push_back(s); };
         events.onDtlsState = [this](dtls::DtlsState s, const common::Error* e) {
             dtlsStates_.push_back(s);
@@ -166,6 +171,8 @@ class WebRtcTransportTest : public ::testing::Test {
     std::string dtlsError_;
     std::vector<std::uint32_t> rtpIn_;
     std::vector<std::uint32_t> keyframeRequests_;
+    std::optional<std::uint8_t> transportCcId_;
+    std::vector<std::uint64_t> estimates_;
 };
 
 TEST_F(WebRtcTransportTest, ConnectsAndCarriesSrtpBothWays) {
@@ -279,6 +286,107 @@ TEST_F(WebRtcTransportTest, IceRestartMovesTheUfrag) {
     transport_->restartIce(ice::generateIceParameters(common::SecureRandom::instance()));
     EXPECT_NE(transport_->iceParameters().usernameFragment, old.usernameFragment);
     iceConnect();  // with the new credentials
+}
+
+// Send-side bandwidth estimation: the transport numbers the packets that carry
+// a transport-cc slot, matches the peer's feedback to them and reports the estimate.
+class WebRtcTransportBweTest : public WebRtcTransportTest {
+  protected:
+    static constexpr std::uint8_t kWideId = 5;
+
+    void SetUp() override {
+        transportCcId_ = kWideId;
+        WebRtcTransportTest::SetUp();
+        iceConnect();
+        dtlsConnect(clientDtls_.certificate().fingerprint());
+        ASSERT_TRUE(transport_->connected());
+    }
+
+    // A packet to the peer, with a zeroed transport-cc slot when `slot`.
+    void sendToPeer(std::uint16_t seq, bool slot) {
+        std::array<std::uint8_t, 128> out{};
+        packet::RtpHeaderFields h;
+        h.payloadType = 100;
+        h.ssrc = 42;
+        h.sequenceNumber = seq;
+        const std::array<std::uint8_t, 2> zero{};
+        const packet::RtpExtensionElement ext{kWideId, zero};
+        const std::array<std::uint8_t, 40> payload{};
+        auto n = packet::writeRtpPacket(out, h, std::span(&ext, slot ? 1 : 0), payload);
+        transport_->sendRtp(std::span(out.data(), *n));
+    }
+
+    // The transport-wide numbers the peer received (nullopt: no extension).
+    std::vector<std::optional<std::uint16_t>> receivedWide() {
+        deliverToPeer();
+        std::vector<std::optional<std::uint16_t>> out;
+        for (auto& bytes : toPeerMedia_) {
+            auto plain = peerIn_->unprotectRtp(bytes, bytes.size());
+            EXPECT_TRUE(plain.ok());
+            auto view = packet::RtpPacketView::parse(std::span(bytes.data(), *plain));
+            auto value = view ? view->extension(kWideId) : std::nullopt;
+            out.push_back(value ? packet::decodeTransportSequenceNumber(*value) : std::nullopt);
+        }
+        toPeerMedia_.clear();
+        return out;
+    }
+
+    void rtcpFromPeer(std::span<const std::uint8_t> packet) {
+        std::array<std::uint8_t, 1500> b{};
+        std::copy(packet.begin(), packet.end(), b.begin());
+        auto len = peerOut_->protectRtcp(b, packet.size());
+        ASSERT_TRUE(len.ok());
+        mux_.route(std::span(b.data(), *len), peer_);
+    }
+};
+
+TEST_F(WebRtcTransportBweTest, StampsOneCounterOnPacketsWithTheSlotAndEstimatesFromFeedback) {
+    sendToPeer(7, true);
+    sendToPeer(8, false);
+    sendToPeer(9, true);
+    sendToPeer(10, true);
+    const std::vector<std::optional<std::uint16_t>> expected{0, std::nullopt, 1, 2};
+    EXPECT_EQ(receivedWide(), expected);
+    EXPECT_FALSE(transport_->availableOutgoingBitrate().has_value()) << "no feedback yet";
+
+    packet::rtcp::TransportCcBuilder builder({9, 42}, 0);
+    for (std::uint16_t wide = 0; wide < 3; ++wide) {
+        ASSERT_TRUE(builder.addReceivedPacket(wide, 1'000'000 + 5'000 * wide));
+    }
+    std::array<std::uint8_t, 256> fb{};
+    const auto size = builder.write(fb);
+    ASSERT_TRUE(size.ok());
+    // A lying copy (more statuses than the chunks carry) is ignored.
+    auto lying = fb;
+    lying[14] = 0x40;
+    rtcpFromPeer(std::span(lying.data(), *size));
+    EXPECT_EQ(transport_->stats().transportCcFeedbackReceived, 0u);
+    EXPECT_TRUE(estimates_.empty());
+
+    rtcpFromPeer(std::span(fb.data(), *size));
+    EXPECT_EQ(transport_->stats().transportCcFeedbackReceived, 1u);
+    ASSERT_EQ(estimates_.size(), 1u);
+    ASSERT_TRUE(transport_->availableOutgoingBitrate().has_value());
+    EXPECT_EQ(*transport_->availableOutgoingBitrate(), estimates_.back());
+    EXPECT_EQ(transport_->bandwidthEstimator()->stats().feedbackPackets, 3u);
+
+    // REMB is counted but no longer replaces the transport-cc estimate.
+    std::array<std::uint8_t, 64> remb{};
+    const std::array<std::uint32_t, 1> ssrcs{42};
+    auto rembSize = packet::rtcp::writeRemb(remb, 9, 50'000, ssrcs);
+    rtcpFromPeer(std::span(remb.data(), *rembSize));
+    EXPECT_EQ(transport_->stats().rembReceived, 1u);
+    EXPECT_EQ(*transport_->availableOutgoingBitrate(), estimates_.front());
+}
+
+TEST_F(WebRtcTransportBweTest, RembAloneIsTheEstimate) {
+    std::array<std::uint8_t, 64> remb{};
+    const std::array<std::uint32_t, 1> ssrcs{42};
+    auto size = packet::rtcp::writeRemb(remb, 9, 400'000, ssrcs);
+    rtcpFromPeer(std::span(remb.data(), *size));
+    ASSERT_TRUE(transport_->availableOutgoingBitrate().has_value());
+    EXPECT_EQ(*transport_->availableOutgoingBitrate(), 400'000u);
+    EXPECT_EQ(estimates_, std::vector<std::uint64_t>{400'000});
 }
 
 }  // namespace
