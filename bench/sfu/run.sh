@@ -55,11 +55,18 @@ HOST_IP="${HOST_IP:-$(hostname -I | awk '{print $1}')}"
 
 # VideoPro's rooms hold at most this many peers unless the server says otherwise.
 MAX_PEERS=16
-if "$VIDEOPRO" serve --help 2>&1 | grep -q -- "--max-peers-per-room"; then MAX_PEERS=100000; fi
+# (The help is read whole first: grep -q would stop reading early and, under
+# pipefail, the SIGPIPE of the writer would make the test fail.)
+SERVE_HELP="$("$VIDEOPRO" serve --help 2>&1 || true)"
+if grep -q -- "--max-peers-per-room" <<<"$SERVE_HELP"; then MAX_PEERS=100000; fi
 
 start_videopro() {
   local extra=()
   [ "$MAX_PEERS" -gt 16 ] && extra+=(--max-peers-per-room 1000)
+  # 500 peers joining one room at once get ~500 notifications each while the load
+  # client is busy with 500 DTLS handshakes: the default bound (256 queued messages
+  # per socket) would disconnect it as a slow client.
+  extra+=(--ws-max-queued-messages 4096)
   rm -rf "$WORK/vp" && mkdir -p "$WORK/vp"
   "$VIDEOPRO" serve --data-dir "$WORK/vp" --http-port 0 --media-port 0 \
     --ready-file "$WORK/vp/ready.json" --max-connections-per-ip 100000 \
