@@ -39,6 +39,7 @@ struct DropCounters {
     // The router.
     std::uint64_t unknownSsrc = 0;       // decrypted RTP that no producer claims
     std::uint64_t unknownTransport = 0;  // RTP from a transport the router no longer has
+    std::uint64_t policed = 0;           // RTP over its producer's cap (IngressPolicer)
 
     std::uint64_t total() const;
     DropCounters& operator+=(const DropCounters& other);
@@ -50,7 +51,7 @@ struct DropReason {
     std::uint64_t DropCounters::*counter;
 };
 
-inline constexpr std::array<DropReason, 22> kDropReasons{{
+inline constexpr std::array<DropReason, 23> kDropReasons{{
     {"oversized", &DropCounters::oversized},
     {"kernel_overflow", &DropCounters::kernelOverflow},
     {"send_queue_full", &DropCounters::sendQueueFull},
@@ -73,6 +74,7 @@ inline constexpr std::array<DropReason, 22> kDropReasons{{
     {"malformed_rtcp", &DropCounters::malformedRtcp},
     {"unknown_ssrc", &DropCounters::unknownSsrc},
     {"unknown_transport", &DropCounters::unknownTransport},
+    {"over_announced_bitrate", &DropCounters::policed},
 }};
 
 inline std::uint64_t DropCounters::total() const {

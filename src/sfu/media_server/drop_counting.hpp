@@ -42,6 +42,7 @@ inline void countTransportDrops(DropCounters& d, const transport::WebRtcTranspor
 inline void countRouterDrops(DropCounters& d, const router::RouterStats& router) {
     d.unknownSsrc += router.packetsUnknownSsrc;
     d.unknownTransport += router.packetsUnknownTransport;
+    d.policed += router.packetsPoliced;
 }
 
 }  // namespace vp::sfu::media_server

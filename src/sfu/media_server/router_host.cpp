@@ -314,7 +314,8 @@ RouterCounts RouterHost::counts() const {
         c.dropped += t->stats().dropped();
         countTransportDrops(c.drops, *t);
     }
-    c.dropped += router_.stats().packetsUnknownSsrc + router_.stats().packetsUnknownTransport;
+    c.dropped += router_.stats().packetsUnknownSsrc + router_.stats().packetsUnknownTransport +
+                 router_.stats().packetsPoliced;
     countRouterDrops(c.drops, router_.stats());
     router_.forEachProducer([&](const router::Producer& p) {
         c.nackPacketsSent += p.stats().nackPacketsSent;

@@ -49,6 +49,7 @@ Producer::Producer(std::string id, std::string transportId, rp::MediaKind kind,
       parameters_(std::move(parameters)),
       mapping_(std::move(mapping)),
       consumable_(std::move(consumable)),
+      policer_(IngressPolicer::announcedBitrate(kind_, parameters_)),
       keyframes_(std::max<std::size_t>(parameters_.encodings.size(), 1),
                  KeyframeRequester(firstCodecMethod(parameters_, kind), keyframeInterval)) {
     // Producer extension ids -> router ids, by URI.

@@ -17,6 +17,7 @@
 #include "sfu/packet/rtcp/sender_report.hpp"
 #include "sfu/packet/rtp_packet.hpp"
 #include "sfu/packet/vp8_payload_descriptor.hpp"
+#include "sfu/router/ingress_policer.hpp"
 #include "sfu/router/keyframe_requester.hpp"
 #include "sfu/router/nack_generator.hpp"
 #include "sfu/router/packet_cache.hpp"
@@ -102,6 +103,13 @@ class Producer {
     // Every SSRC signalled in the parameters (media and RTX).
     std::vector<std::uint32_t> signalledSsrcs() const;
 
+    // Whether a packet of `bytes` fits the producer's cap (IngressPolicer); a
+    // packet that does not is dropped before receive().
+    bool admit(std::size_t bytes, std::chrono::steady_clock::time_point now) {
+        return policer_.admit(bytes, now);
+    }
+    const IngressPolicer& policer() const { return policer_; }
+
     // Takes in a packet of this producer (stats, NACK generator, cache); RTX is
     // unwrapped into the producer's own buffer. nullopt when it cannot be forwarded.
     std::optional<IncomingPacket> receive(const packet::RtpPacketView& packet,
@@ -153,6 +161,7 @@ class Producer {
     rtp_parameters::RtpParameters parameters_;
     rtp_parameters::RtpMapping mapping_;
     rtp_parameters::RtpParameters consumable_;
+    IngressPolicer policer_;
     bool paused_ = false;
     ExtensionIdMap extensionToRouter_{};
     std::uint8_t midId_ = 0;

@@ -455,6 +455,10 @@ void Router::onRtp(std::string_view transportId, packet::MutableRtpPacket& packe
         return;
     }
     const auto now = clock_.steadyNow();
+    if (!producer->admit(view.bytes().size(), now)) {
+        ++stats_.packetsPoliced;
+        return;
+    }
     auto incoming = producer->receive(view, now);
     if (!incoming) {
         return;

@@ -79,6 +79,7 @@ struct TransportBandwidth {
 struct RouterStats {
     std::uint64_t packetsUnknownTransport = 0;
     std::uint64_t packetsUnknownSsrc = 0;
+    std::uint64_t packetsPoliced = 0;  // over the producer's IngressPolicer cap
 };
 
 class Router {
