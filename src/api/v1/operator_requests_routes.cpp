@@ -10,6 +10,7 @@
 #include "api/v1/privacy_request_json.hpp"
 #include "domain/accounts/contact.hpp"
 #include "services/accounts/sql_account_repositories.hpp"
+#include "services/privacy/deceased_relatives.hpp"
 #include "services/privacy/public_id.hpp"
 
 namespace vp::api::v1 {
@@ -122,6 +123,26 @@ common::Result<std::optional<std::int64_t>> accountNamed(storage::Connection& c,
     return std::optional<std::int64_t>((*user)->id);
 }
 
+// The details recorded: for a deceased user's relative, with the relationship and the
+// proof of relationship first (R-PRIV-6, policy §6).
+common::Result<std::string> enteredDetails(const boost::json::object& body, const std::string& kind,
+                                           const std::string& details) {
+    if (kind != services::privacy::kDeceasedRelativeKind) {
+        return details;
+    }
+    auto relationship =
+        optionalString(body, "relationship", services::privacy::kMaxRelationshipBytes);
+    if (!relationship) {
+        return relationship.error();
+    }
+    auto proof = optionalString(body, "proofOfRelationship", services::privacy::kMaxProofBytes);
+    if (!proof) {
+        return proof.error();
+    }
+    return services::privacy::relativeRequestDetails(
+        {relationship->value_or(""), proof->value_or("")}, details);
+}
+
 Response requestEntered(storage::Connection& c, const OperatorContext& context,
                         const Request& request, const Authenticated& who) {
     auto body = parseObject(request.body);
@@ -167,8 +188,12 @@ Response requestEntered(storage::Connection& c, const OperatorContext& context,
         }
         return changed(c, context, who, "privacy.request.entered", outcome->request, 201);
     }
+    auto text = enteredDetails(*body, *kind, *details);
+    if (!text) {
+        return errorResponse(text.error());
+    }
     auto filed = context.services.requests.file(
-        c, {*userId, *kind, "email", *contact, *details, *verified, actor});
+        c, {*userId, *kind, "email", *contact, *text, *verified, actor});
     if (!filed) {
         return errorResponse(filed.error());
     }
@@ -215,6 +240,14 @@ common::Result<PrivacyRequest> cancellationCarriedOut(storage::Connection& c,
     return r;
 }
 
+// R-PRIV-6: a relative's request about a user who arranged otherwise is only refused.
+common::Status deceasedAllowsAnswer(storage::Connection& c, const OperatorContext& context,
+                                    const PrivacyRequest& r) {
+    const auto& policies = context.services.policies;
+    const services::privacy::ConsentLedger ledger(policies, policies.clock());
+    return services::privacy::relativesMayBeAnswered(c, ledger, r);
+}
+
 Response requestAnswered(storage::Connection& c, const OperatorContext& context,
                          const Request& request, const Authenticated& who, bool refused) {
     auto body = parseObject(request.body);
@@ -241,6 +274,8 @@ Response requestAnswered(storage::Connection& c, const OperatorContext& context,
         auto outcome = context.services.erasure.carryOut(c, r->publicId, words, actor);
         done = outcome ? common::Result<PrivacyRequest>(std::move(outcome->request))
                        : common::Result<PrivacyRequest>(outcome.error());
+    } else if (auto allowed = deceasedAllowsAnswer(c, context, *r); !allowed) {
+        done = allowed.error();
     } else {
         done = context.services.requests.answer(c, r->publicId, false, words, actor);
     }

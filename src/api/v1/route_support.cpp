@@ -52,6 +52,7 @@ int statusFor(std::string_view code) {
         {"reason_required", 400},
         {"identity_not_verified", 409},
         {"request_closed", 409},
+        {"deceased_arranged_otherwise", 409},
         {"conflict", 409},
         {"invalid_incident", 400},
         {"invalid_recipient", 400},

@@ -12,6 +12,8 @@
 #include "domain/privacy/cancellation_rules.hpp"
 #include "domain/privacy/videopro_data_map.hpp"
 #include "services/privacy/account_cancellation.hpp"
+#include "services/privacy/deceased_relatives.hpp"
+#include "services/privacy/policy_store.hpp"
 #include "services/privacy/privacy_requests.hpp"
 
 namespace vp::app::commands {
@@ -72,6 +74,23 @@ int adminAccount(std::span<const std::string> args) {
     return 0;
 }
 
+namespace {
+
+// R-PRIV-6: a relative's request about a user who arranged otherwise is only refused.
+common::Status deceasedAllowsAnswer(storage::Connection& c,
+                                    const services::privacy::PrivacyRequests& requests,
+                                    const std::string& publicId) {
+    auto r = requests.find(c, publicId);
+    if (!r) {
+        return r.error().code == "not_found" ? common::Status{} : common::Status{r.error()};
+    }
+    const services::privacy::PolicyStore policies(common::SystemClock::instance());
+    const services::privacy::ConsentLedger ledger(policies, common::SystemClock::instance());
+    return services::privacy::relativesMayBeAnswered(c, ledger, *r);
+}
+
+}  // namespace
+
 int adminRequests(std::span<const std::string> args) {
     const std::string verb = args.empty() ? "" : args[0];
     auto task = parseTaskArgs(args.empty() ? args : args.subspan(1), kValueKeys);
@@ -107,6 +126,11 @@ int adminRequests(std::span<const std::string> args) {
         std::printf("%zu open, %lld overdue\n", open->size(),
                     static_cast<long long>(overdue.valueOr(0)));
         return 0;
+    }
+    if (verb == "answer") {
+        if (auto allowed = deceasedAllowsAnswer(c, requests, *task->positional); !allowed) {
+            return adminFailed(allowed.error());
+        }
     }
     auto done = verb == "verify" ? requests.verifyIdentity(c, *task->positional, kCliOperator)
                                  : requests.answer(c, *task->positional, verb == "refuse",

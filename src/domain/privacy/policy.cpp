@@ -10,12 +10,13 @@ struct PurposeName {
     ConsentPurpose purpose;
     std::string_view name;
 };
-constexpr std::array<PurposeName, 5> kPurposes{{
+constexpr std::array<PurposeName, 6> kPurposes{{
     {ConsentPurpose::PolicyAcceptance, "policy_acceptance"},
     {ConsentPurpose::ProfileExtras, "profile_extras"},
     {ConsentPurpose::Telemetry, "telemetry"},
     {ConsentPurpose::NonEssentialCookies, "non_essential_cookies"},
     {ConsentPurpose::RecordingReminderAck, "recording_reminder_ack"},
+    {ConsentPurpose::PosthumousAccess, "posthumous_access"},
 }};
 
 bool readNumber(std::string_view text, int& out) {
@@ -130,10 +131,13 @@ std::optional<ConsentMethod> parseConsentMethod(std::string_view text) {
     return std::nullopt;
 }
 
-const std::array<ConsentPurpose, 5>& allConsentPurposes() {
-    static const std::array<ConsentPurpose, 5> all{
-        ConsentPurpose::PolicyAcceptance, ConsentPurpose::ProfileExtras, ConsentPurpose::Telemetry,
-        ConsentPurpose::NonEssentialCookies, ConsentPurpose::RecordingReminderAck};
+const std::array<ConsentPurpose, 6>& allConsentPurposes() {
+    static const std::array<ConsentPurpose, 6> all{ConsentPurpose::PolicyAcceptance,
+                                                   ConsentPurpose::ProfileExtras,
+                                                   ConsentPurpose::Telemetry,
+                                                   ConsentPurpose::NonEssentialCookies,
+                                                   ConsentPurpose::RecordingReminderAck,
+                                                   ConsentPurpose::PosthumousAccess};
     return all;
 }
 

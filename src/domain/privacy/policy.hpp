@@ -52,6 +52,9 @@ enum class ConsentPurpose {
     Telemetry,
     NonEssentialCookies,
     RecordingReminderAck,
+    // Policy §6: whether close relatives may exercise the rights of a deceased user.
+    // No record: they may; a withdrawal is his arrangement otherwise (R-PRIV-6).
+    PosthumousAccess,
 };
 enum class ConsentMethod { Button, Banner, Guardian };
 
@@ -59,7 +62,7 @@ std::string_view toString(ConsentPurpose purpose);
 std::string_view toString(ConsentMethod method);
 std::optional<ConsentPurpose> parseConsentPurpose(std::string_view text);
 std::optional<ConsentMethod> parseConsentMethod(std::string_view text);
-const std::array<ConsentPurpose, 5>& allConsentPurposes();
+const std::array<ConsentPurpose, 6>& allConsentPurposes();
 
 // One row of the ledger. A withdrawal is a new record with granted = false.
 struct ConsentRecord {

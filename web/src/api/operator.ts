@@ -25,6 +25,9 @@ export interface EnteredRequest {
   identityVerified?: boolean;
   category?: ErasableCategory;
   ground?: ErasureGround;
+  /** For a deceased user's relative (R-PRIV-6): how he is related and what proves it. */
+  relationship?: string;
+  proofOfRelationship?: string;
 }
 
 export interface OperatorIncident extends Incident {

@@ -33,6 +33,9 @@ export interface ConsentState {
 /** The optional consent for profile details beyond the name (R-PRIV-2). */
 export const PROFILE_EXTRAS = 'profile_extras';
 
+/** Whether close relatives may exercise one's rights after death (policy §6, R-PRIV-6). */
+export const POSTHUMOUS_ACCESS = 'posthumous_access';
+
 export type ErasableCategory = 'profile_extras' | 'avatar' | 'meeting_history';
 export type ErasureGround = 'purpose_achieved' | 'consent_withdrawn' | 'unlawful_processing' | 'other_law';
 
@@ -102,6 +105,20 @@ export class PrivacyClient {
 
   async setExtrasConsent(granted: boolean): Promise<void> {
     await this.accounts.json('POST', '/api/v1/consents', { purpose: PROFILE_EXTRAS, granted, method: 'button' });
+  }
+
+  /** Whether relatives may act after one's death: yes unless the latest record withdrew it. */
+  async posthumousAccess(): Promise<boolean> {
+    const state = await this.consents();
+    return state.current?.[POSTHUMOUS_ACCESS]?.granted !== false;
+  }
+
+  async setPosthumousAccess(allowed: boolean): Promise<void> {
+    await this.accounts.json('POST', '/api/v1/consents', {
+      purpose: POSTHUMOUS_ACCESS,
+      granted: allowed,
+      method: 'button',
+    });
   }
 
   /** Asks to delete one category of one's data on a ground of policy §6.4 (R-PRIV-4). */

@@ -372,6 +372,70 @@ TEST_P(OperatorPrivacyApiTest, WithdrawingProfileExtrasErasesThemAtOnceAndRefuse
     EXPECT_EQ(call("PATCH", "/api/v1/profile", R"({"company":null})", fay.call()).status, 200);
 }
 
+// R-PRIV-6, policy §6: a relative's request needs the relationship and the proof of it;
+// where the deceased arranged otherwise it cannot be answered, only refused with reasons.
+TEST_P(OperatorPrivacyApiTest, DeceasedRelativesNeedProofAndTheDeceasedsArrangementIsKept) {
+    const auto gus = signUp("gus-deceased@example.com");
+    const auto hal = signUp("hal-deceased@example.com");
+    const auto op = signInOperator();
+    const std::string head =
+        R"({"kind":"deceased_relative","requesterContact":"son@example.org","details":"His data please")";
+    const std::vector<std::string> tails{
+        R"(,"account":"gus-deceased@example.com"})",
+        R"(,"account":"gus-deceased@example.com","relationship":"son"})",
+        R"(,"account":"gus-deceased@example.com","relationship":" ","proofOfRelationship":"birth certificate"})",
+        R"(,"account":"gus-deceased@example.com","relationship":"son","proofOfRelationship":"  "})",
+        R"(,"account":"gus-deceased@example.com","relationship":"son","proofOfRelationship":")" +
+            std::string(1001, 'x') + R"("})"};
+    for (const std::string& tail : tails) {
+        auto refused = call("POST", "/api/v1/operator/privacy/requests", head + tail, op.call());
+        EXPECT_EQ(refused.status, 400) << tail;
+        EXPECT_EQ(errorCode(refused), "bad_request") << tail;
+    }
+    EXPECT_EQ(count("SELECT COUNT(*) FROM privacy_requests WHERE kind = 'deceased_relative'"), 0);
+
+    // Gus arranges that his relatives may not; he changes his mind twice. Hal says nothing.
+    for (const bool granted : {false, true, false}) {
+        ASSERT_EQ(call("POST", "/api/v1/consents",
+                       std::string(R"({"purpose":"posthumous_access","granted":)") +
+                           (granted ? "true}" : "false}"),
+                       gus.call())
+                      .status,
+                  201);
+    }
+    auto state = parse(call("GET", "/api/v1/consents", {}, gus.call()));
+    EXPECT_FALSE(state.at("current").at("posthumous_access").at("granted").as_bool());
+    const std::string proof =
+        R"(,"relationship":"son","proofOfRelationship":"Birth certificate no. 42, copy received"})";
+    const std::string forGus = enter(
+        op, head + R"(,"identityVerified":true,"account":"gus-deceased@example.com")" + proof);
+    const std::string forHal = enter(
+        op, head + R"(,"identityVerified":true,"account":"hal-deceased@example.com")" + proof);
+    const std::string gusPath = "/api/v1/operator/privacy/requests/" + forGus;
+    auto shown = parse(call("GET", gusPath, {}, op.call()));
+    EXPECT_NE(shown.at("details").as_string().find(
+                  "Proof of relationship: Birth certificate no. 42, copy received"),
+              std::string::npos);
+    EXPECT_NE(shown.at("details").as_string().find("Relationship: son"), std::string::npos);
+
+    auto answered = call("POST", gusPath + "/answer", R"({"text":"Here is his data"})", op.call());
+    EXPECT_EQ(answered.status, 409) << answered.body;
+    EXPECT_EQ(errorCode(answered), "deceased_arranged_otherwise");
+    EXPECT_EQ(call("POST", gusPath + "/refuse", "{}", op.call()).status, 400);
+    auto refused =
+        call("POST", gusPath + "/refuse",
+             R"({"reason":"Your father asked that his data not be handed on."})", op.call());
+    ASSERT_EQ(refused.status, 200) << refused.body;
+    EXPECT_EQ(parse(refused).at("status").as_string(), "refused");
+
+    // Without an arrangement the answer works.
+    auto halAnswered = call("POST", "/api/v1/operator/privacy/requests/" + forHal + "/answer",
+                            R"({"text":"His data is attached"})", op.call());
+    ASSERT_EQ(halAnswered.status, 200) << halAnswered.body;
+    EXPECT_EQ(parse(halAnswered).at("status").as_string(), "answered");
+    EXPECT_GT(hal.id, 0);
+}
+
 VP_INSTANTIATE_FOR_BOTH_BACKENDS(OperatorPrivacyApiTest);
 
 }  // namespace

@@ -6,6 +6,7 @@ import { SessionList } from '../../accounts/SessionList';
 import { errorText, Field, FormError, SubmitButton } from '../../accounts/ui';
 import { checkNewPassword, PASSWORD_RULE } from '../../accounts/validation';
 import { CategoryDeletionCard, ProfileExtrasConsentCard } from './DataChoicesSection';
+import { PosthumousAccessCard } from './PosthumousAccessCard';
 import { AccountCancellationCard, DataExportCard, PrivacyRequestsCard } from './PrivacySection';
 import './account.css';
 
@@ -163,6 +164,8 @@ function SignedInSecurityCenter() {
       <ProfileExtrasConsentCard />
 
       <CategoryDeletionCard />
+
+      <PosthumousAccessCard />
 
       <section className="card" aria-labelledby="signout-title">
         <h2 id="signout-title">Sign out</h2>

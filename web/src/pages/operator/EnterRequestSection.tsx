@@ -18,6 +18,8 @@ export function EnterRequestSection({ client, onEntered }: { client: OperatorCli
   const [verified, setVerified] = useState(false);
   const [category, setCategory] = useState<ErasableCategory | ''>('');
   const [ground, setGround] = useState<ErasureGround>('purpose_achieved');
+  const [relationship, setRelationship] = useState('');
+  const [proof, setProof] = useState('');
   const { busy, run, status } = useFormAction();
 
   function submit(event: FormEvent) {
@@ -30,6 +32,9 @@ export function EnterRequestSection({ client, onEntered }: { client: OperatorCli
         identityVerified: verified,
         ...(account.trim() ? { account: account.trim() } : {}),
         ...(kind === 'deletion' && category ? { category, ground } : {}),
+        ...(kind === 'deceased_relative'
+          ? { relationship: relationship.trim(), proofOfRelationship: proof.trim() }
+          : {}),
       });
       setDetails('');
       onEntered();
@@ -69,6 +74,23 @@ export function EnterRequestSection({ client, onEntered }: { client: OperatorCli
               onChange={setCategory}
             />
             {category && <ChoiceField label="Ground" value={ground} options={GROUND_LABELS} onChange={setGround} />}
+          </>
+        )}
+        {kind === 'deceased_relative' && (
+          <>
+            <label className="field">
+              <span className="field__label">Relationship to the deceased</span>
+              <input
+                className="field__input"
+                value={relationship}
+                maxLength={64}
+                onChange={(e) => setRelationship(e.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">Proof of relationship received (what it is, where it is kept)</span>
+              <textarea value={proof} maxLength={1000} rows={2} onChange={(e) => setProof(e.target.value)} />
+            </label>
           </>
         )}
         <label className="field">
