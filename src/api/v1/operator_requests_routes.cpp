@@ -124,7 +124,7 @@ common::Result<std::optional<std::int64_t>> accountNamed(storage::Connection& c,
 }
 
 // The details recorded: for a deceased user's relative, with the relationship and the
-// proof of relationship first (R-PRIV-6, policy §6).
+// proof of relationship first (R-PRIV-6, policy §6.7(2)).
 common::Result<std::string> enteredDetails(const boost::json::object& body, const std::string& kind,
                                            const std::string& details) {
     if (kind != services::privacy::kDeceasedRelativeKind) {

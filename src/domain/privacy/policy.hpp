@@ -52,7 +52,7 @@ enum class ConsentPurpose {
     Telemetry,
     NonEssentialCookies,
     RecordingReminderAck,
-    // Policy §6: whether close relatives may exercise the rights of a deceased user.
+    // Policy §6.7(2): whether close relatives may exercise the rights of a deceased user.
     // No record: they may; a withdrawal is his arrangement otherwise (R-PRIV-6).
     PosthumousAccess,
 };

@@ -1,5 +1,5 @@
 #pragma once
-// Requests by close relatives of a deceased user (R-PRIV-6, policy §6): entered only
+// Requests by close relatives of a deceased user (R-PRIV-6, policy §6.7(2)): entered only
 // with the relationship and a description of the proof of relationship, recorded in
 // the request's details; answered only where the deceased did not arrange otherwise
 // (his latest `posthumous_access` record in the consent ledger is not a withdrawal).

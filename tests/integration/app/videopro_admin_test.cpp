@@ -161,6 +161,32 @@ TEST(VideoproAdmin, RequestsNeedReasonsToBeRefused) {
     EXPECT_EQ(forged.wait(), 1);
 }
 
+// R-PRIV-6: the CLI keeps the deceased's arrangement too; a refusal with reasons works.
+TEST(VideoproAdmin, ARelativesRequestIsOnlyRefusedWhereTheDeceasedArrangedOtherwise) {
+    TempDir dir;
+    Process init({"admin", "audit", "verify", "--data-dir", dir.path});
+    ASSERT_EQ(init.wait(), 0) << init.stderrText();
+    const std::string id = "abcdef0123456789abcdef0123456789";
+    sql(dir,
+        "INSERT INTO privacy_requests (public_id, user_id, kind, channel, requester_contact, "
+        "details, identity_verified, status, received_at, due_at, history) VALUES ('" +
+            id +
+            "', 9, 'deceased_relative', 'email', 'son@example.com', 'certificate', 1, "
+            "'in_progress', 0, 1, '[]')");
+    sql(dir,
+        "INSERT INTO consents (user_id, purpose, granted, policy_version, recorded_at, method, "
+        "jurisdiction) VALUES (9, 'posthumous_access', 0, 1, 0, 'button', 'CN')");
+    Process answer({"admin", "requests", "answer", id, "--text", "ok", "--data-dir", dir.path});
+    EXPECT_EQ(answer.wait(), 1);
+    EXPECT_NE(answer.stderrText().find("deceased_arranged_otherwise"), std::string::npos)
+        << answer.stderrText();
+    Process refuse({"admin", "requests", "refuse", id, "--text",
+                    "Your father arranged that his data not be handed on.", "--data-dir",
+                    dir.path});
+    EXPECT_EQ(refuse.wait(), 0) << refuse.stderrText();
+    EXPECT_NE(refuse.stdoutText().find("refused"), std::string::npos);
+}
+
 TEST(VideoproAdmin, UnknownTaskExplainsUsage) {
     Process p({"admin", "dance"});
     EXPECT_EQ(p.wait(), 2);

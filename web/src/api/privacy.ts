@@ -33,7 +33,7 @@ export interface ConsentState {
 /** The optional consent for profile details beyond the name (R-PRIV-2). */
 export const PROFILE_EXTRAS = 'profile_extras';
 
-/** Whether close relatives may exercise one's rights after death (policy §6, R-PRIV-6). */
+/** Whether close relatives may exercise one's rights after death (policy §6.7(2), R-PRIV-6). */
 export const POSTHUMOUS_ACCESS = 'posthumous_access';
 
 export type ErasableCategory = 'profile_extras' | 'avatar' | 'meeting_history';

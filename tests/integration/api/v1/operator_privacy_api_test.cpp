@@ -372,7 +372,7 @@ TEST_P(OperatorPrivacyApiTest, WithdrawingProfileExtrasErasesThemAtOnceAndRefuse
     EXPECT_EQ(call("PATCH", "/api/v1/profile", R"({"company":null})", fay.call()).status, 200);
 }
 
-// R-PRIV-6, policy §6: a relative's request needs the relationship and the proof of it;
+// R-PRIV-6, policy §6.7(2): a relative's request needs the relationship and the proof of it;
 // where the deceased arranged otherwise it cannot be answered, only refused with reasons.
 TEST_P(OperatorPrivacyApiTest, DeceasedRelativesNeedProofAndTheDeceasedsArrangementIsKept) {
     const auto gus = signUp("gus-deceased@example.com");

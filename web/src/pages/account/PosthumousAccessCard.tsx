@@ -1,4 +1,4 @@
-// The Security Center's arrangement for after one's death (policy §6, R-PRIV-6): by
+// The Security Center's arrangement for after one's death (policy §6.7(2), R-PRIV-6): by
 // default close relatives may exercise one's rights over one's data (with proof of
 // relationship); the user may arrange otherwise, and change his mind again. Kept as the
 // `posthumous_access` purpose of the consent ledger; operators cannot answer a relative's
