@@ -109,6 +109,18 @@ void sql(const TempDir& dir, const std::string& statement) {
     ASSERT_TRUE(done) << statement << ": " << done.error().message;
 }
 
+// A data folder with a relative's request about user 9, received by email (`verified`:
+// identity already checked, in progress).
+void relativesRequest(const TempDir& dir, const std::string& id, bool verified) {
+    Process init({"admin", "audit", "verify", "--data-dir", dir.path});
+    ASSERT_EQ(init.wait(), 0) << init.stderrText();
+    sql(dir,
+        "INSERT INTO privacy_requests (public_id, user_id, kind, channel, requester_contact, "
+        "details, identity_verified, status, received_at, due_at, history) VALUES ('" +
+            id + "', 9, 'deceased_relative', 'email', 'son@example.com', 'certificate', " +
+            (verified ? "1, 'in_progress'" : "0, 'received'") + ", 0, 1, '[]')");
+}
+
 TEST(VideoproAdmin, CancelsAnAccountOnAnEmailedRequestThroughTheSamePipeline) {
     TempDir dir;
     Process init({"admin", "audit", "verify", "--data-dir", dir.path});
@@ -133,15 +145,8 @@ TEST(VideoproAdmin, CancelsAnAccountOnAnEmailedRequestThroughTheSamePipeline) {
 
 TEST(VideoproAdmin, RequestsNeedReasonsToBeRefused) {
     TempDir dir;
-    Process init({"admin", "audit", "verify", "--data-dir", dir.path});
-    ASSERT_EQ(init.wait(), 0) << init.stderrText();
     const std::string id = "0123456789abcdef0123456789abcdef";
-    sql(dir,
-        "INSERT INTO privacy_requests (public_id, kind, channel, requester_contact, details, "
-        "identity_verified, status, received_at, due_at, history) VALUES ('" +
-            id +
-            "', 'deceased_relative', 'email', 'son@example.com', 'certificate', 0, "
-            "'received', 0, 1, '[]')");
+    ASSERT_NO_FATAL_FAILURE(relativesRequest(dir, id, false));
     Process list({"admin", "requests", "list", "--data-dir", dir.path});
     EXPECT_EQ(list.wait(), 0) << list.stderrText();
     EXPECT_NE(list.stdoutText().find("1 open, 1 overdue"), std::string::npos) << list.stdoutText();
@@ -164,15 +169,8 @@ TEST(VideoproAdmin, RequestsNeedReasonsToBeRefused) {
 // R-PRIV-6: the CLI keeps the deceased's arrangement too; a refusal with reasons works.
 TEST(VideoproAdmin, ARelativesRequestIsOnlyRefusedWhereTheDeceasedArrangedOtherwise) {
     TempDir dir;
-    Process init({"admin", "audit", "verify", "--data-dir", dir.path});
-    ASSERT_EQ(init.wait(), 0) << init.stderrText();
     const std::string id = "abcdef0123456789abcdef0123456789";
-    sql(dir,
-        "INSERT INTO privacy_requests (public_id, user_id, kind, channel, requester_contact, "
-        "details, identity_verified, status, received_at, due_at, history) VALUES ('" +
-            id +
-            "', 9, 'deceased_relative', 'email', 'son@example.com', 'certificate', 1, "
-            "'in_progress', 0, 1, '[]')");
+    ASSERT_NO_FATAL_FAILURE(relativesRequest(dir, id, true));
     sql(dir,
         "INSERT INTO consents (user_id, purpose, granted, policy_version, recorded_at, method, "
         "jurisdiction) VALUES (9, 'posthumous_access', 0, 1, 0, 'button', 'CN')");
