@@ -155,6 +155,9 @@ std::optional<Departure> Room::removePeer(std::uint64_t channelId, std::string_v
     if (departure.peer.member && departure.peer.member->waiting) {
         notifyWaitingChanged();
     }
+    if (departure.peer.joined && departure.peer.member && departure.peer.member->moderates()) {
+        handOverModeration();
+    }
     return departure;
 }
 

@@ -179,6 +179,10 @@ class Room {
                       const boost::json::value& data) const;
 
   private:
+    // When the last host or co-host has left, someone must still be able to admit,
+    // mute and lock: the signed-in participant present longest (else the guest
+    // present longest) becomes co-host. The host is host again when he returns.
+    void handOverModeration();
     std::vector<std::string> dropConsumersOf(std::string_view producerId);
 
     std::string id_;

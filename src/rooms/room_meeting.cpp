@@ -237,6 +237,30 @@ void Room::announceMember(const Peer& peer) const {
     notifyOthers(nullptr, "participantUpdated", describeParticipant(peer));
 }
 
+void Room::handOverModeration() {
+    Peer* signedIn = nullptr;
+    Peer* guest = nullptr;
+    for (auto& [channelId, peer] : peers_) {  // channel ids grow: the earliest first
+        if (!peer.joined || !peer.member || peer.member->waiting) {
+            continue;
+        }
+        if (peer.member->moderates()) {
+            return;  // someone still moderates (perhaps only dropped, within the grace)
+        }
+        Peer*& slot = peer.member->guest() ? guest : signedIn;
+        if (slot == nullptr) {
+            slot = &peer;
+        }
+    }
+    Peer* next = signedIn != nullptr ? signedIn : guest;
+    if (next == nullptr) {
+        return;
+    }
+    next->member->role = Role::Cohost;
+    announceMember(*next);
+    notifyWaitingChanged();  // the new co-host learns who waits
+}
+
 std::vector<std::string> Room::liveMicrophones(const Peer& peer) const {
     std::vector<std::string> out;
     for (const auto& [producerId, producer] : peer.producers) {

@@ -129,6 +129,36 @@ TEST_F(MeetingServiceTest, HostOnlyMethodsAnswerNotHost) {
     EXPECT_EQ(errorCode(p, "removeParticipant", withParticipant(hostId)), "not_allowed");
 }
 
+TEST_F(MeetingServiceTest, WhenTheLastModeratorLeavesASignedInParticipantBecomesCohost) {
+    Client host = client();
+    Client gus = client();
+    Client pat = client();
+    Client sue = client();
+    Client wen = client();
+    joinMeeting(host, token("111222333", "Hana", true, true, 7));
+    joinMeeting(gus, token("111222333", "Gus"));  // a guest, present longest
+    const auto patJoined = joinMeeting(pat, token("111222333", "Pat", false, false, 8));
+    joinMeeting(sue, token("111222333", "Sue", false, false, 9));
+    const auto wenWaits = joinMeeting(wen, token("111222333", "Wen", false, true));
+    ASSERT_EQ(wenWaits.at("status").as_string(), "waiting");
+    EXPECT_EQ(errorCode(pat, "admit", withParticipant(wenWaits.at("participantId"))), "not_host");
+
+    ok(host, "leave");
+    // Pat, signed in and present longer than Sue, moderates now (not the guest Gus).
+    const auto updated = gus.channel->notifications("participantUpdated");
+    ASSERT_EQ(updated.size(), 1u);
+    EXPECT_EQ(updated[0].at("participantId"), patJoined.at("participantId"));
+    EXPECT_EQ(updated[0].at("role").as_string(), "cohost");
+    ASSERT_FALSE(pat.channel->notifications("waitingRoomUpdated").empty());
+    ok(pat, "admit", withParticipant(wenWaits.at("participantId")));
+    EXPECT_EQ(wen.channel->notifications("admitted").size(), 1u);
+    EXPECT_EQ(errorCode(pat, "endMeeting"), "not_host");  // a co-host, not the host
+
+    // With a co-host present nobody else is promoted when another leaves.
+    ok(sue, "leave");
+    EXPECT_EQ(gus.channel->notifications("participantUpdated").size(), 1u);
+}
+
 TEST_F(MeetingServiceTest, MuteRemoveLockAndEnd) {
     Client host = client();
     Client pat = client();
