@@ -34,15 +34,8 @@ export interface OperatorIncident extends Incident {
   published: boolean;
 }
 
-export interface IncidentDraft {
-  summary: string;
-  categories: string[];
-  startedAt: string;
-  endedAt: string;
-  measures: string;
-  advice: string;
-  published: boolean;
-}
+/** What the operator records: an incident without what the server adds to it. */
+export type IncidentDraft = Omit<Incident, 'id' | 'recordedAt' | 'notified'> & { published: boolean };
 
 export type RecipientDraft = Omit<Recipient, 'id' | 'addedAt'>;
 

@@ -1,18 +1,7 @@
 // Shared data of the profile tests: a signed-in user, an empty-ish profile, JSON answers.
-import type { User } from '../api/accounts';
 import type { Profile } from '../api/profile';
 
-export const USER: User = {
-  id: 7,
-  email: 'ann@example.com',
-  phone: null,
-  displayName: 'Ann',
-  status: 'active',
-  hasPassword: true,
-  birthYear: 1985,
-  birthMonth: 7,
-  createdAt: '2026-01-01T00:00:00Z',
-};
+export { USER } from './fixtures';
 
 export const PROFILE: Profile = {
   name: 'Ann',

@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { FormError, SubmitButton } from '../../accounts/ui';
 import type { CancellationRequest, EnterprisesClient } from '../../api/enterprises';
-import { useLoaded } from '../../enterprise/useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import { checkDecisionReason, checkText, dayText, MAX_REASON_BYTES } from '../../enterprise/validation';
 
 const STATUS_TEXT = { pending: 'Waiting for a decision', approved: 'Approved', refused: 'Refused' };

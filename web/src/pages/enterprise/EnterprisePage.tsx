@@ -4,7 +4,7 @@ import { useAuth } from '../../accounts/auth';
 import { FormError } from '../../accounts/ui';
 import { ApiError } from '../../api/accounts';
 import { EnterprisesClient } from '../../api/enterprises';
-import { useLoaded } from '../../enterprise/useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import { CancellationsCard } from './CancellationsCard';
 import { InvitationsCard } from './InvitationsCard';
 import { MembersCard } from './MembersCard';

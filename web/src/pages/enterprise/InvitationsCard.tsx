@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { Field, FormError, SubmitButton } from '../../accounts/ui';
 import { checkTarget, TARGET_HINT } from '../../accounts/validation';
 import type { EnterprisesClient, Invitation, InvitationState } from '../../api/enterprises';
-import { useLoaded } from '../../enterprise/useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import { dayText } from '../../enterprise/validation';
 
 const STATE_TEXT: Record<InvitationState, string> = {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../accounts/auth';
 import { FormError } from '../../accounts/ui';
 import { EnterprisesClient, type Invitation } from '../../api/enterprises';
-import { useLoaded } from '../../enterprise/useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import { dayText } from '../../enterprise/validation';
 import { SignInFirst } from './SignInFirst';
 import '../account/account.css';

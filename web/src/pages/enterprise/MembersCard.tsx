@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { FormError } from '../../accounts/ui';
 import type { EnterprisesClient, Member, MemberChange } from '../../api/enterprises';
-import { useLoaded } from '../../enterprise/useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import { MemberName } from './MemberName';
 
 /** Administrators: every member with promote/demote, disable/enable, remove. Members: names and avatars only. */

@@ -1,8 +1,9 @@
 // The operator console's privacy requests (R-PRIV-6): open ones with their due dates,
 // overdue ones first and in red; identity verification, answer, refusal with reasons,
 // status history; and the latest closed ones.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { FormError } from '../../accounts/ui';
+import { useLoaded } from '../../components/useLoaded';
 import { ApiError } from '../../api/accounts';
 import type { OperatorClient, OperatorRequest, OperatorRequests } from '../../api/operator';
 import type { PrivacyRequest } from '../../api/privacy';
@@ -146,21 +147,11 @@ function RequestCard({
 }
 
 export function RequestsSection({ client }: { client: OperatorClient }) {
-  const [data, setData] = useState<OperatorRequests | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setData(await client.requests());
-      setFailure(null);
-    } catch (e) {
-      setFailure(e);
-    }
-  }, [client]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    value: data,
+    failure,
+    reload: load,
+  } = useLoaded<OperatorRequests>(useCallback(() => client.requests(), [client]));
 
   return (
     <section aria-labelledby="requests-title">

@@ -1,5 +1,5 @@
 import { fetchIncidents, type Incident } from '../../api/privacyRegisters';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 
 function when(iso: string) {
   return iso.slice(0, 16).replace('T', ' ') + ' UTC';
@@ -7,7 +7,8 @@ function when(iso: string) {
 
 // /incidents: the public announcement of security incidents (R-PRIV-8).
 export function IncidentsPage({ load = fetchIncidents }: { load?: () => Promise<Incident[]> }) {
-  const { value: incidents, failed } = useLoaded(load);
+  const { value: incidents, failure } = useLoaded(load);
+  const failed = failure !== null;
   return (
     <div className="container container--text">
       <title>Security incidents — VideoPro</title>

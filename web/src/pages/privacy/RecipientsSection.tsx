@@ -1,10 +1,11 @@
 import { fetchRecipientRegister, type RecipientRegister } from '../../api/privacyRegisters';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 
 // The policy page's live part of §4 and §8: where data is stored (R-PRIV-10) and
 // who receives it (R-PRIV-9), as the operator keeps them on the server.
 export function RecipientsSection({ load = fetchRecipientRegister }: { load?: () => Promise<RecipientRegister> }) {
-  const { value: register, failed } = useLoaded(load);
+  const { value: register, failure } = useLoaded(load);
+  const failed = failure !== null;
   if (failed) {
     return (
       <section aria-label="Recipients and storage region">
