@@ -53,6 +53,16 @@ class AeadRtpCipher {
 // the bytes are not a well-formed RTP packet.
 std::size_t rtpHeaderLength(std::span<const std::uint8_t> packet);
 
+// The sequence number and SSRC of an RTP header (at least 12 bytes; the
+// header itself is not encrypted).
+inline std::uint16_t rtpSequence(const std::uint8_t* p) {
+    return static_cast<std::uint16_t>((p[2] << 8) | p[3]);
+}
+inline std::uint32_t rtpSsrc(const std::uint8_t* p) {
+    return (std::uint32_t{p[8]} << 24) | (std::uint32_t{p[9]} << 16) | (std::uint32_t{p[10]} << 8) |
+           p[11];
+}
+
 // RFC 3711 Appendix A as libsrtp's srtp_rdbx_estimate_index does it: the 48-bit
 // packet index (ROC << 16 | sequence) nearest to `highestIndex` for `sequence`;
 // ROC 0 while the highest index is at most 2^15.

@@ -23,9 +23,8 @@ common::Result<std::size_t> AeadRtpSealer::seal(std::span<std::uint8_t> buffer,
                                  "drop the packet");
     }
     std::uint8_t* p = buffer.data();
-    const auto sequence = static_cast<std::uint16_t>((p[2] << 8) | p[3]);
-    const std::uint32_t ssrc = (std::uint32_t{p[8]} << 24) | (std::uint32_t{p[9]} << 16) |
-                               (std::uint32_t{p[10]} << 8) | p[11];
+    const std::uint16_t sequence = rtpSequence(p);
+    const std::uint32_t ssrc = rtpSsrc(p);
     bool created = false;
     std::uint64_t& highest = highestIndex_.find(ssrc, created);  // starts at 0, as in libsrtp
     const std::uint64_t index = estimatePacketIndex(highest, sequence);
